@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set-up they need.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint setup setup-test worker messages clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bootstrap
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup-test
+	@bash scripts/ensure-chromium.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed-run
+setup-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-run: requirements.txt scripts/make-venv.sh
+	@bash scripts/make-venv.sh $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+# Background tasks (imports, index builds) in development.
+worker: setup
+	$(PY) manage.py db_worker
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: setup
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages -l en --ignore=.venv
+
+clean:
+	rm -rf var/test.sqlite3 var/test-media

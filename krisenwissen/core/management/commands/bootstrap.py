@@ -1,0 +1,38 @@
+"""Bring a database to a usable state: reference data, demo content, pages and a demo editor.
+
+Idempotent and quick on the second run: every step checks what is already there.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from krisenwissen.core.bootstrap import ensure_demo_editor, ensure_site_pages
+from krisenwissen.places.registry import load_registry
+from krisenwissen.practices.importers import DEMO_FILE, import_practices
+from krisenwissen.taxonomy.services import load_taxonomy
+
+
+class Command(BaseCommand):
+    help = "Loads reference data, the demo practices and the editorial pages; creates a demo editor (dev only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-demo", action="store_true", help="Skip the demo practices and the demo editor.")
+
+    def handle(self, *args, no_demo=False, **options):
+        created = load_taxonomy()
+        self.stdout.write(f"Taxonomie: {sum(created.values())} neue Begriffe")
+        counts = load_registry()
+        self.stdout.write(f"Kommunenregister: {counts}")
+        ensure_site_pages()
+        if no_demo:
+            return
+        report = import_practices(DEMO_FILE, is_demo=True, progress=False)
+        self.stdout.write(f"Demo-Praxisbeispiele: {report.summary()}")
+        if settings.DEBUG:
+            username, password, created_user = ensure_demo_editor()
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Demo-Redaktionskonto (nur Entwicklung): {username} / {password} – "
+                    "Anmeldung unter http://127.0.0.1:8000/cms/"
+                )
+            )

@@ -1,0 +1,67 @@
+"""Editorial pages of the platform: the home page and free-standing pages such as the Impressum."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The start page. Its entry points (themes, crisis types, target groups) come from the taxonomy."""
+
+    intro = models.TextField(_("Einleitung"), blank=True)
+    body = RichTextField(_("Text"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import home_entry_points
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_entry_points())
+        return context
+
+
+class StandardPage(Page):
+    """A plain editorial page: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, …"""
+
+    intro = models.TextField(_("Einleitung"), blank=True)
+    body = RichTextField(_("Text"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+
+@register_setting(icon="cog")
+class PlatformSettings(BaseSiteSetting):
+    """Settings editors change without a deployment."""
+
+    operator_name = models.CharField(_("Betreiber"), max_length=200, default="Krisenwissen (Demo-Betrieb)")
+    contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
+    content_licence = models.CharField(
+        _("Lizenz der Inhalte"), max_length=100, default="CC BY 4.0", help_text=_("z. B. CC BY 4.0")
+    )
+    content_licence_url = models.URLField(
+        _("Lizenz-Adresse"), default="https://creativecommons.org/licenses/by/4.0/deed.de"
+    )
+
+    panels = [FieldPanel("operator_name"), FieldPanel("contact_email"), FieldPanel("content_licence"), FieldPanel("content_licence_url")]
+
+    class Meta:
+        verbose_name = _("Plattform-Einstellungen")

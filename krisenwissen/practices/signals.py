@@ -1,0 +1,1 @@
+"""Keep derived data (the facet index) in step with the practices table."""
