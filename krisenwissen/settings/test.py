@@ -13,5 +13,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
 if not os.environ.get("DATABASE_URL"):
-    DATABASES["default"]["NAME"] = BASE_DIR / "var" / "test.sqlite3"  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # A file, not :memory:, so the live server of the browser tests shares the test database.
+    _test_db = str(Path(os.environ.get("TEST_SQLITE_PATH", BASE_DIR / "var" / "test.sqlite3")))  # noqa: F405
+    DATABASES["default"]["NAME"] = _test_db  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": _test_db}  # noqa: F405
