@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from .names import name_key
+
+# Kinds of a Kreis-level row that are a town (kreisfreie Stadt; "Stadtkreis" in Baden-Württemberg).
+TOWN_KINDS = ("Kreisfreie Stadt", "Stadtkreis")
+# Kreis names that already say what they are.
+DISTRICT_NAME_PREFIXES = ("landkreis", "kreis", "städteregion", "regionalverband", "region ")
+
 
 class SizeClass(models.TextChoices):
     """Size classes of German municipal statistics (BBSR Stadt- und Gemeindetyp, simplified)."""
@@ -55,7 +62,17 @@ class Place(index.Indexed, models.Model):
     ags = models.CharField(_("AGS"), max_length=8, blank=True, db_index=True)
     ars = models.CharField(_("ARS"), max_length=12, blank=True)
     name = models.CharField(_("Name"), max_length=200, db_index=True)
-    official_kind = models.CharField(_("Art"), max_length=60, blank=True, help_text=_("z. B. Stadt, Gemeinde, Landkreis"))
+    name_key = models.CharField(
+        _("Suchschlüssel"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Der Name ohne Groß-/Kleinschreibung, Umlaute und Satzzeichen; wird beim Speichern gesetzt."),
+    )
+    official_kind = models.CharField(
+        _("Art"), max_length=60, blank=True, help_text=_("z. B. Stadt, Gemeinde, Landkreis")
+    )
     slug = models.SlugField(_("Kürzel"), max_length=120, unique=True)
     country = models.CharField(_("Land (ISO)"), max_length=2, default="DE", db_index=True)
     state = models.CharField(_("Bundesland / Region"), max_length=100, blank=True, db_index=True)
@@ -84,21 +101,37 @@ class Place(index.Indexed, models.Model):
         indexes = [models.Index(fields=["country", "state"])]
 
     def __str__(self):
-        if self.level == self.Level.KREIS and self.official_kind and not self.name.lower().startswith(
-            ("landkreis", "kreis", "städteregion", "regionalverband")
+        # "Landkreis München" and "Kreis Steinfurt", but "Region Hannover", "Städteregion Aachen" and
+        # "Rhein-Sieg-Kreis" as they are; a kreisfreie Stadt is just its name.
+        name = self.name.lower()
+        if (
+            self.is_district
+            and self.official_kind
+            and not (name.startswith(DISTRICT_NAME_PREFIXES) or name.endswith("kreis"))
         ):
-            kind = "Kreisfreie Stadt" if self.official_kind == "Kreisfreie Stadt" else self.official_kind
-            return f"{kind} {self.name}" if kind != "Kreisfreie Stadt" else self.name
+            return f"{self.official_kind} {self.name}"
         return self.name
 
     def save(self, *args, **kwargs):
         self.size_class = size_class_for(self.population, is_district=self.is_district)
+        self.name_key = name_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"population", "level", "official_kind", "name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "size_class", "name_key"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("places:detail", kwargs={"slug": self.slug})
 
     @property
     def is_district(self) -> bool:
-        """A Landkreis or Kreis (but not a kreisfreie Stadt, which is a town)."""
-        return self.level == self.Level.KREIS and self.official_kind != "Kreisfreie Stadt"
+        """A Landkreis or Kreis (but not a kreisfreie Stadt or Stadtkreis, which is a town)."""
+        return self.level == self.Level.KREIS and self.official_kind not in TOWN_KINDS
+
+    @property
+    def is_independent_town(self) -> bool:
+        """A Kreis-level row that is a town: the kreisfreie Stadt (or Stadtkreis) itself."""
+        return self.level == self.Level.KREIS and self.official_kind in TOWN_KINDS
 
     @property
     def country_name(self) -> str:
@@ -106,5 +139,18 @@ class Place(index.Indexed, models.Model):
 
         return country_name(self.country)
 
-    def get_absolute_url(self) -> str:
-        return reverse("places:detail", kwargs={"slug": self.slug})
+
+class RegistryLoad(models.Model):
+    """What the registry loader last loaded: lets a second run skip when nothing has changed."""
+
+    fingerprint = models.CharField(_("Prüfsumme"), max_length=64)
+    gemeinden = models.PositiveIntegerField(_("Gemeinden"), default=0)
+    kreise = models.PositiveIntegerField(_("Kreise"), default=0)
+    loaded_at = models.DateTimeField(_("Geladen am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Registerladung")
+        verbose_name_plural = _("Registerladungen")
+
+    def __str__(self):
+        return f"{self.fingerprint[:12]} ({self.gemeinden} Gemeinden, {self.kreise} Kreise)"
