@@ -37,7 +37,7 @@ lint: setup-test
 	$(VENV)/bin/ruff format --check .
 
 messages: setup
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=bench --ignore=tests --no-location
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 
 clean:

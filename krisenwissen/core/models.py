@@ -61,7 +61,12 @@ class PlatformSettings(BaseSiteSetting):
         _("Lizenz-Adresse"), default="https://creativecommons.org/licenses/by/4.0/deed.de"
     )
 
-    panels = [FieldPanel("operator_name"), FieldPanel("contact_email"), FieldPanel("content_licence"), FieldPanel("content_licence_url")]
+    panels = [
+        FieldPanel("operator_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("content_licence"),
+        FieldPanel("content_licence_url"),
+    ]
 
     class Meta:
         verbose_name = _("Plattform-Einstellungen")

@@ -1,16 +1,21 @@
+from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
 from krisenwissen.taxonomy.models import Theme
 
+from .services import theme_hub_context
+
 
 def theme_hub(request, slug):
+    """The hub page of one focus theme: its entry points and newest practices."""
     theme = get_object_or_404(Theme, slug=slug)
-    practices = theme.practices.public().select_related("municipality").order_by("-start_year", "title")[:12]
-    return render(request, "core/theme_hub.html", {"theme": theme, "practices": practices})
+    return render(request, "core/theme_hub.html", theme_hub_context(theme))
 
 
 def about_data(request):
+    """Sources, licences and vintage of the data the platform shows."""
     return render(request, "core/about_data.html")
 
 
@@ -20,4 +25,6 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context on purpose: the error may sit in a context processor or the database.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render())

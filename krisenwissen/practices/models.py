@@ -8,6 +8,7 @@ workflows. The public only ever sees rows with ``live=True``.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,12 +16,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -65,7 +66,9 @@ class Practice(
     slug = models.SlugField(_("Kürzel"), max_length=120, unique=True, blank=True)
     language = models.CharField(_("Sprache"), max_length=2, choices=Language.choices, default=Language.DE)
     title = models.CharField(_("Titel"), max_length=200)
-    summary = models.TextField(_("Kurzbeschreibung"), max_length=400, help_text=_("Ein bis zwei Sätze, höchstens 400 Zeichen."))
+    summary = models.TextField(
+        _("Kurzbeschreibung"), max_length=400, help_text=_("Ein bis zwei Sätze, höchstens 400 Zeichen.")
+    )
     description = models.TextField(_("Beschreibung"), help_text=_("Ausgangslage, Vorgehen, Wirkung, Übertragbarkeit."))
     lessons_learned = models.TextField(_("Erkenntnisse"), blank=True)
 
@@ -80,18 +83,26 @@ class Practice(
     )
 
     themes = ParentalManyToManyField("taxonomy.Theme", verbose_name=_("Schwerpunktthemen"), related_name="practices")
-    crisis_types = ParentalManyToManyField("taxonomy.CrisisType", verbose_name=_("Krisenarten"), related_name="practices")
+    crisis_types = ParentalManyToManyField(
+        "taxonomy.CrisisType", verbose_name=_("Krisenarten"), related_name="practices"
+    )
     phases = ParentalManyToManyField("taxonomy.Phase", verbose_name=_("Krisenphasen"), related_name="practices")
     innovation_type = models.ForeignKey(
         "taxonomy.InnovationType", verbose_name=_("Innovationsart"), on_delete=models.PROTECT, related_name="practices"
     )
-    origin = models.ForeignKey("taxonomy.Origin", verbose_name=_("Entstehung"), on_delete=models.PROTECT, related_name="practices")
-    maturity = models.ForeignKey("taxonomy.Maturity", verbose_name=_("Reifegrad"), on_delete=models.PROTECT, related_name="practices")
+    origin = models.ForeignKey(
+        "taxonomy.Origin", verbose_name=_("Entstehung"), on_delete=models.PROTECT, related_name="practices"
+    )
+    maturity = models.ForeignKey(
+        "taxonomy.Maturity", verbose_name=_("Reifegrad"), on_delete=models.PROTECT, related_name="practices"
+    )
     actors = ParentalManyToManyField("taxonomy.Actor", verbose_name=_("Akteure"), related_name="practices", blank=True)
     target_groups = ParentalManyToManyField(
         "taxonomy.TargetGroup", verbose_name=_("Zielgruppen"), related_name="practices", blank=True
     )
-    levers = ParentalManyToManyField("taxonomy.Lever", verbose_name=_("Stellschrauben"), related_name="practices", blank=True)
+    levers = ParentalManyToManyField(
+        "taxonomy.Lever", verbose_name=_("Stellschrauben"), related_name="practices", blank=True
+    )
 
     start_year = models.PositiveSmallIntegerField(
         _("Beginn (Jahr)"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
@@ -122,6 +133,13 @@ class Practice(
     )
     is_demo = models.BooleanField(
         _("Demo-Inhalt"), default=False, help_text=_("Fiktive Beispieldaten; wird öffentlich deutlich gekennzeichnet.")
+    )
+    import_hash = models.CharField(
+        _("Prüfsumme des Imports"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Prüfsumme der zuletzt importierten Zeile; ein erneuter Import überspringt unveränderte Zeilen."),
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True, db_index=True)
@@ -299,7 +317,9 @@ class PracticeAttachment(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("Dokument"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("Titel"), max_length=200, blank=True, help_text=_("Leer lassen für den Titel des Dokuments."))
+    title = models.CharField(
+        _("Titel"), max_length=200, blank=True, help_text=_("Leer lassen für den Titel des Dokuments.")
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
@@ -315,3 +335,50 @@ class PracticeLink(Orderable):
     accessed = models.DateField(_("Abgerufen am"), null=True, blank=True)
 
     panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("accessed")]
+
+
+class PracticeImportJob(models.Model):
+    """An uploaded JSON Lines file on its way from the admin preview to the import.
+
+    The file text is kept here (not on disk) so that the confirm step and a background task on
+    another machine read exactly what the editor previewed.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Geprüft, wartet auf Bestätigung")
+        QUEUED = "queued", _("In der Warteschlange")
+        RUNNING = "running", _("Läuft")
+        SUCCEEDED = "succeeded", _("Abgeschlossen")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    filename = models.CharField(_("Dateiname"), max_length=255)
+    content = models.TextField(_("Inhalt (JSON Lines)"))
+    line_count = models.PositiveIntegerField(_("Zeilen"), default=0)
+    skip_invalid = models.BooleanField(_("Ungültige Zeilen überspringen"), default=False)
+    is_demo = models.BooleanField(_("Als Demo-Inhalt importieren"), default=False)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
+    preview = models.JSONField(_("Vorschau"), default=dict, blank=True)
+    report = models.JSONField(_("Ergebnis"), default=dict, blank=True)
+    errors = models.JSONField(_("Fehler"), default=list, blank=True)
+    task_id = models.CharField(_("Aufgaben-ID"), max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Hochgeladen von"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("Hochgeladen am"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("Beendet am"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Import von Praxisbeispielen")
+        verbose_name_plural = _("Importe von Praxisbeispielen")
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}

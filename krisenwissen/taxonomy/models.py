@@ -16,7 +16,9 @@ from wagtail.search import index
 
 
 class Term(index.Indexed, models.Model):
-    slug = models.SlugField(_("Kürzel"), max_length=80, unique=True, help_text=_("Stabil; wird in Adressen, Filtern und der API verwendet."))
+    slug = models.SlugField(
+        _("Kürzel"), max_length=80, unique=True, help_text=_("Stabil; wird in Adressen, Filtern und der API verwendet.")
+    )
     name_de = models.CharField(_("Bezeichnung (Deutsch)"), max_length=200)
     name_en = models.CharField(_("Bezeichnung (Englisch)"), max_length=200)
     description_de = models.TextField(_("Erläuterung (Deutsch)"), blank=True)

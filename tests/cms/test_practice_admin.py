@@ -1,6 +1,7 @@
 """Editors maintain practices in the CMS: drafts, revisions, preview, publishing and moderation."""
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -27,10 +28,19 @@ def editor(client):
 
 @pytest.fixture
 def place():
-    return Place.objects.create(
-        key="05315000", level="gemeinde", ags="05315000", name="Köln", slug="koeln-05315000", state="Nordrhein-Westfalen",
-        population=1_080_000,
+    # Reuse the registry row when another test module has loaded the registry in this session.
+    place, _ = Place.objects.get_or_create(
+        key="05315000",
+        defaults={
+            "level": "gemeinde",
+            "ags": "05315000",
+            "name": "Köln",
+            "slug": "koeln-05315000",
+            "state": "Nordrhein-Westfalen",
+            "population": 1_080_000,
+        },
     )
+    return place
 
 
 def practice_form(place, **overrides):
@@ -84,7 +94,9 @@ def test_editor_saves_a_draft_that_the_public_does_not_see(client, editor, place
 
 
 def test_editor_publishes_and_edits_keep_revisions(client, editor, place):
-    client.post(reverse("wagtailsnippets_practices_practice:add"), practice_form(place, **{"action-publish": "publish"}))
+    client.post(
+        reverse("wagtailsnippets_practices_practice:add"), practice_form(place, **{"action-publish": "publish"})
+    )
     practice = Practice.objects.get(title="Hitzetelefon für ältere Menschen")
     assert practice.live is True
 
@@ -123,7 +135,9 @@ def test_invalid_form_keeps_input_and_explains(client, editor, place):
 
 
 def test_practices_are_moderated_by_a_workflow():
-    workflow = WorkflowContentType.objects.get(content_type__app_label="practices", content_type__model="practice").workflow
+    workflow = WorkflowContentType.objects.get(
+        content_type__app_label="practices", content_type__model="practice"
+    ).workflow
     assert isinstance(workflow, Workflow)
     assert workflow.active
     task = workflow.tasks.get().specific
