@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -49,8 +49,12 @@ class StandardPage(Page):
 
 
 @register_setting(icon="cog")
-class PlatformSettings(BaseSiteSetting):
-    """Settings editors change without a deployment."""
+class PlatformSettings(BaseGenericSetting):
+    """Settings editors change without a deployment.
+
+    One set for the whole platform rather than per Wagtail site: there is one public site, and a
+    generic setting is read without a site lookup on every page.
+    """
 
     operator_name = models.CharField(_("Betreiber"), max_length=200, default="Krisenwissen (Demo-Betrieb)")
     contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)

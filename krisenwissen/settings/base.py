@@ -127,6 +127,8 @@ if os.environ.get("DATABASE_URL"):
         )
     }
 else:
+    # The database file lives in var/ (not versioned); a fresh checkout has no such folder yet.
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

@@ -15,6 +15,8 @@ ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
 if not os.environ.get("DATABASE_URL"):
     # A file, not :memory:, so the live server of the browser tests shares the test database.
-    _test_db = str(Path(os.environ.get("TEST_SQLITE_PATH", BASE_DIR / "var" / "test.sqlite3")))  # noqa: F405
+    _test_db_path = Path(os.environ.get("TEST_SQLITE_PATH", BASE_DIR / "var" / "test.sqlite3"))  # noqa: F405
+    _test_db_path.parent.mkdir(parents=True, exist_ok=True)
+    _test_db = str(_test_db_path)
     DATABASES["default"]["NAME"] = _test_db  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": _test_db}  # noqa: F405
