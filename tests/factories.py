@@ -12,7 +12,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from krisenwissen.places.models import Place
-from krisenwissen.practices.models import Practice
+from krisenwissen.practices.models import Practice, PracticeRelation
 from krisenwissen.taxonomy import models as taxonomy
 
 
@@ -131,7 +131,8 @@ class PracticeFactory(DjangoModelFactory):
     @factory.post_generation
     def related_practices(obj, create, extracted, **kwargs):
         if extracted:
-            obj.related_practices.set(extracted)
+            for practice in extracted:
+                PracticeRelation.objects.create(practice=obj, related=practice)
 
     @factory.post_generation
     def keywords(obj, create, extracted, **kwargs):

@@ -149,7 +149,7 @@ def get_practice(request: HttpRequest, external_id: str):
     Praxisbeispiele ohne externe ID sind über ihr Kürzel (`slug`) erreichbar.
     """
     queryset = Practice.objects.public().prefetch_related(
-        "images__image", "attachments__document", "links", "related_practices"
+        "images__image", "attachments__document", "links", "related_links__related"
     )
     practice = queryset.filter(external_id=external_id).first() or queryset.filter(slug=external_id).first()
     if practice is None:

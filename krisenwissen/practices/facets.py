@@ -901,7 +901,9 @@ def related_practices(
     The computed ones share the most classification, weighted by :data:`RELATED_WEIGHTS`; ties go
     to the newer practice. ``terms`` (from :func:`terms_of`) saves reading the classification again.
     """
-    chosen = [p.pk for p in practice.related_practices.all() if p.live and p.pk != practice.pk][:limit]
+    chosen = [
+        link.related_id for link in practice.related_links.all() if link.related.live and link.related_id != practice.pk
+    ][:limit]
     computed: list[int] = []
     if len(chosen) < limit:
         browser = browser or PracticeBrowser.current()

@@ -581,7 +581,7 @@ class _Writer:
     """Creates or updates practices and publishes each one as a new revision."""
 
     #: Relations the import does not fill; a new practice starts with them empty.
-    UNTOUCHED_RELATIONS = ("images", "attachments", "links", "related_practices")
+    UNTOUCHED_RELATIONS = ("images", "attachments", "links", "related_links")
 
     def __init__(self, *, publish: bool, user=None):
         self.publish = publish

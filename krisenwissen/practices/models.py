@@ -8,6 +8,7 @@ workflows. The public only ever sees rows with ``live=True``.
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -21,7 +22,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -128,9 +137,6 @@ class Practice(
     )
 
     last_reviewed = models.DateField(_("Zuletzt geprüft am"), null=True, blank=True)
-    related_practices = ParentalManyToManyField(
-        "self", verbose_name=_("Verwandte Praxisbeispiele"), blank=True, symmetrical=False
-    )
     is_demo = models.BooleanField(
         _("Demo-Inhalt"), default=False, help_text=_("Fiktive Beispieldaten; wird öffentlich deutlich gekennzeichnet.")
     )
@@ -185,15 +191,21 @@ class Practice(
         InlinePanel("links", heading=_("Quellen und Links"), label=_("Link")),
     ]
     classification_panels = [
-        FieldPanel("themes"),
-        FieldPanel("crisis_types"),
-        FieldPanel("phases"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("crisis_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("innovation_type"), FieldPanel("origin"), FieldPanel("maturity")]),
-        FieldPanel("actors"),
-        FieldPanel("target_groups"),
-        FieldPanel("levers"),
+        FieldPanel("actors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("levers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("keywords"),
-        FieldPanel("related_practices"),
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="related",
+            heading=_("Verwandte Praxisbeispiele"),
+            label=_("Praxisbeispiel"),
+            help_text=_("Von der Redaktion gewählt; sie erscheinen vor den automatisch ermittelten."),
+        ),
     ]
     contact_panels = [
         MultiFieldPanel(
@@ -382,3 +394,20 @@ class PracticeImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
+
+
+class PracticeRelation(Orderable):
+    """A related practice chosen by the editors, in their order.
+
+    An orderable with a chooser rather than a many-to-many select box: the editor form stays small
+    however many practices exist, and editors pick through the searchable practice chooser.
+    """
+
+    practice = ParentalKey(Practice, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(Practice, verbose_name=_("Praxisbeispiel"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Verwandtes Praxisbeispiel")
+        verbose_name_plural = _("Verwandte Praxisbeispiele")

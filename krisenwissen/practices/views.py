@@ -328,7 +328,7 @@ def practice_detail(request, slug):
     practice = (
         Practice.objects.public()
         .select_related("municipality")
-        .prefetch_related("images__image", "attachments__document", "links", "related_practices")
+        .prefetch_related("images__image", "attachments__document", "links", "related_links__related")
         .filter(slug=slug)
         .first()
     )

@@ -57,6 +57,7 @@ def practice_form(place, **overrides):
         "images": inline_formset([]),
         "attachments": inline_formset([]),
         "links": inline_formset([]),
+        "related_links": inline_formset([]),
         "innovation_type": str(InnovationType.objects.get(slug="soziale-innovation").pk),
         "origin": str(Origin.objects.get(slug="gezielt").pk),
         "maturity": str(Maturity.objects.get(slug="pilot").pk),
@@ -147,3 +148,24 @@ def test_practices_are_moderated_by_a_workflow():
 def test_editor_group_may_publish_practices_and_edit_taxonomy():
     perms = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     assert {"add_practice", "change_practice", "publish_practice", "add_theme", "change_lever"} <= perms
+
+
+def test_editor_chooses_related_practices_through_the_chooser(client, editor, place):
+    client.post(
+        reverse("wagtailsnippets_practices_practice:add"), practice_form(place, **{"action-publish": "publish"})
+    )
+    first = Practice.objects.get()
+    form = practice_form(
+        place,
+        title="Zweites Beispiel",
+        related_links=inline_formset([{"related": str(first.pk)}]),
+        **{"action-publish": "publish"},
+    )
+    response = client.post(reverse("wagtailsnippets_practices_practice:add"), form)
+    assert response.status_code == 302
+    second = Practice.objects.get(title="Zweites Beispiel")
+    assert [link.related for link in second.related_links.all()] == [first]
+    # The edit form offers a chooser, not a select box listing every practice.
+    edit = client.get(reverse("wagtailsnippets_practices_practice:edit", args=[second.pk])).content.decode()
+    assert 'name="related_links-0-related"' in edit
+    assert "<select" not in edit.split('name="related_links-0-related"')[0][-300:]

@@ -8,7 +8,7 @@ import pytest
 
 from django.test import RequestFactory
 
-from krisenwissen.practices.models import Practice, PracticeLink
+from krisenwissen.practices.models import Practice, PracticeLink, PracticeRelation
 from tests.factories import PlaceFactory, PracticeFactory
 
 
@@ -149,7 +149,7 @@ def test_related_practices_editor_choice_first_then_shared_taxonomy(client, prac
     weak = PracticeFactory(title="Wenig gemeinsam", themes=["vulnerable-gruppen"])
     PracticeFactory(title="Nichts gemeinsam", themes=["krisenmanagement"], crisis_types=["stromausfall"])
     PracticeFactory(title="Unveröffentlicht verwandt", crisis_types=["hitze"], live=False)
-    practice.related_practices.set([chosen])
+    PracticeRelation.objects.create(practice=practice, related=chosen)
     practice.save()
     html = get(client, practice).content.decode()
     section = re.search(r'<section class="section" aria-labelledby="related-heading">.*?</section>', html, re.S).group(
