@@ -135,7 +135,12 @@ def pagination_links(state: ListState, page: int, pages: int) -> list[dict]:
     return links
 
 
-def facet_options(name: str, values, hits_label: str) -> str:
+def hits_label(count: int) -> str:
+    """ "Treffer" for screen readers after a facet count, singular or plural as the language needs."""
+    return escape(ngettext("Treffer", "Treffer", count))
+
+
+def facet_options(name: str, values) -> str:
     """The ``<li>`` checkboxes of one facet.
 
     Built here rather than in a template loop: the form has over a hundred of them, and the
@@ -145,7 +150,8 @@ def facet_options(name: str, values, hits_label: str) -> str:
         "".join(
             f'<li><label><input type="checkbox" name="{name}" value="{escape(value.value)}"'
             f"{' checked' if value.selected else ''}> <span>{escape(value.label)} "
-            f'<span class="facet__count">({value.count}<span class="visually-hidden"> {hits_label}</span>)</span>'
+            f'<span class="facet__count">({value.count}'
+            f'<span class="visually-hidden"> {hits_label(value.count)}</span>)</span>'
             "</span></label></li>"
             for value in values
         )
@@ -154,7 +160,6 @@ def facet_options(name: str, values, hits_label: str) -> str:
 
 def facet_groups(result, state: ListState) -> list[dict]:
     """What the filter form shows: values with results, plus selected ones even at zero."""
-    hits_label = escape(_("Treffer"))
     groups = []
     for name in FACET_FIELDS:
         values = [value for value in result.facets[name] if value.count or value.selected]
@@ -165,8 +170,8 @@ def facet_groups(result, state: ListState) -> list[dict]:
             {
                 "name": name,
                 "legend": FACET_LABELS[name],
-                "visible": facet_options(name, visible, hits_label),
-                "more": facet_options(name, more, hits_label) if more else "",
+                "visible": facet_options(name, visible),
+                "more": facet_options(name, more) if more else "",
                 "more_open": any(value.selected for value in more),
                 "more_label": ngettext("%(count)s weiterer Wert", "%(count)s weitere Werte", len(more))
                 % {"count": len(more)},

@@ -77,7 +77,7 @@ def test_detail_shows_the_public_fields(client, practice):
         assert f'href="/praxisbeispiele/?{name}={slug}"' in html, name
     # Breadcrumbs: Start › Praxisbeispiele › title.
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
-    assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == ["Start", "Praxisbeispiele", "Hitzetelefon für Ältere"]
+    assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == ["Startseite", "Praxisbeispiele", "Hitzetelefon für Ältere"]
 
 
 def test_contact_only_with_consent(client, practice):
@@ -115,7 +115,7 @@ def test_unknown_and_unpublished_practices_are_404(client, practice):
 def back_links(html):
     """The breadcrumb link to the list and the back link."""
     crumb = re.search(
-        r'<nav class="breadcrumbs".*?<li><a href="[^"]*">Start</a></li>\s*<li><a href="([^"]*)"', html, re.S
+        r'<nav class="breadcrumbs".*?<li><a href="[^"]*">Startseite</a></li>\s*<li><a href="([^"]*)"', html, re.S
     )
     back = re.search(r'<a href="([^"]*)"><span aria-hidden="true">← </span>', html)
     return [crumb.group(1).replace("&amp;", "&"), back.group(1).replace("&amp;", "&")]
