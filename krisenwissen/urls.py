@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("praxisbeispiele/", include("krisenwissen.practices.urls")),
     path("kommunen/", include("krisenwissen.places.urls")),
+    path("suche/", include("krisenwissen.search.urls")),
     path("themen/<slug:slug>/", core_views.theme_hub, name="theme_hub"),
     path("ueber-die-daten/", core_views.about_data, name="about_data"),
     path("", include(wagtail_urls)),

@@ -8,6 +8,7 @@ does not call validator.swagger.io either.
 from ninja import NinjaAPI, Swagger
 
 from .practices import router as practices_router
+from .search import router as search_router
 
 api = NinjaAPI(
     title="Krisenwissen API",
@@ -20,3 +21,4 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 api.add_router("/", practices_router)
+api.add_router("/search", search_router)

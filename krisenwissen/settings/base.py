@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "krisenwissen.taxonomy",
     "krisenwissen.places",
     "krisenwissen.practices",
+    "krisenwissen.search",
     "krisenwissen.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
