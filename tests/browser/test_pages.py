@@ -102,3 +102,15 @@ def test_pages_reflow_to_320_pixels_without_horizontal_scrolling(page, browser_d
         aside = page.locator(".layout-sidebar__aside").bounding_box()
         main = page.locator(".layout-sidebar__main").bounding_box()
         assert aside["y"] + aside["height"] <= main["y"]
+
+
+@pytest.mark.parametrize("path", ["/suche/", "/suche/?q=Hitzetelefon", "/suche/?q=hitzetelefn", "/en/suche/?q=heat"])
+def test_search_page(page, browser_data, path):
+    visit(page, path)
+
+
+def test_search_finds_a_practice_and_offers_a_correction(page, browser_data):
+    visit(page, "/suche/?q=Hitzetelefn")
+
+    assert page.get_by_role("link", name="Hitzetelefon für ältere Menschen").count() >= 1
+    assert "Hitzetelefon" in page.locator("main").inner_text()
