@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -40,6 +39,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from krisenwissen.places.names import german_slugify
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -258,8 +259,9 @@ class Practice(
         super().save(*args, **kwargs)
 
     def build_slug(self) -> str:
-        base = slugify(self.title)[:90] or "praxisbeispiel"
-        suffix = slugify(self.external_id or "") or None
+        # German transliteration keeps addresses readable: "Ältere" → "aeltere", not "altere".
+        base = german_slugify(self.title)[:90] or "praxisbeispiel"
+        suffix = german_slugify(self.external_id or "") or None
         candidate = f"{base}-{suffix}" if suffix else base
         n = 2
         while Practice.objects.filter(slug=candidate).exclude(pk=self.pk).exists():

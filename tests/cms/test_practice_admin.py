@@ -86,6 +86,7 @@ def test_editor_saves_a_draft_that_the_public_does_not_see(client, editor, place
     assert response.status_code == 302
     practice = Practice.objects.get(title="Hitzetelefon für ältere Menschen")
     assert practice.live is False
+    assert practice.slug == "hitzetelefon-fuer-aeltere-menschen"
     assert practice.revisions.count() == 1
     assert list(practice.themes.values_list("slug", flat=True)) == ["vulnerable-gruppen"]
     assert sorted(practice.keywords.names()) == ["Hitze", "Telefonkette"]
