@@ -40,7 +40,7 @@ def test_english_pages_keep_internal_links_in_english(client, site):
     assert 'href="/en/praxisbeispiele/"' in html
     assert 'href="/en/themen/krisenkommunikation/"' in html
     assert 'class="site-logo" href="/en/"' in html
-    assert 'action="/en/praxisbeispiele/"' in html
+    assert 'action="/en/suche/"' in html
 
 
 def test_terms_show_english_names_on_english_pages(client, site):
