@@ -13,12 +13,27 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    # Catalogue, sitemap, robots.txt and feeds: the same address in every language.
+    path("", include("krisenwissen.opendata.root_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("praxisbeispiele/", include("krisenwissen.practices.urls")),
     path("kommunen/", include("krisenwissen.places.urls")),
     path("suche/", include("krisenwissen.search.urls")),
+    # Each of these apps names its own German path prefixes.
+    path("", include("krisenwissen.literature.urls")),
+    path("", include("krisenwissen.research.urls")),
+    path("", include("krisenwissen.recommendations.urls")),
+    path("", include("krisenwissen.news.urls")),
+    path("", include("krisenwissen.publications.urls")),
+    path("", include("krisenwissen.interviews.urls")),
+    path("", include("krisenwissen.surveys.urls")),
+    path("", include("krisenwissen.comparisons.urls")),
+    path("", include("krisenwissen.maps.urls")),
+    path("", include("krisenwissen.contributions.urls")),
+    path("", include("krisenwissen.opendata.urls")),
+    path("", include("krisenwissen.workspace.urls")),
     path("themen/<slug:slug>/", core_views.theme_hub, name="theme_hub"),
     path("ueber-die-daten/", core_views.about_data, name="about_data"),
     path("", include(wagtail_urls)),

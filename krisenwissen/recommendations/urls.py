@@ -1,0 +1,7 @@
+"""Public URLs of the recommendations app; its paths carry their own German prefix (included at the root)."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "recommendations"
+
+urlpatterns = []
