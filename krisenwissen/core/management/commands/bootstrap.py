@@ -3,6 +3,9 @@
 Idempotent and quick on the second run: every step checks what is already there.
 """
 
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -28,6 +31,7 @@ class Command(BaseCommand):
             return
         report = import_practices(DEMO_FILE, is_demo=True, progress=False)
         self.stdout.write(f"Demo-Praxisbeispiele: {report.summary()}")
+        self.load_app_content()
         if settings.DEBUG:
             username, password, created_user = ensure_demo_editor()
             self.stdout.write(
@@ -36,3 +40,21 @@ class Command(BaseCommand):
                     "Anmeldung unter http://127.0.0.1:8000/cms/"
                 )
             )
+
+    def load_app_content(self):
+        """Every app with a ``demo_content`` module seeds its own reference and demo content.
+
+        The module has ``load() -> str``: idempotent (a second run adds nothing), returns a one-line
+        summary. Apps run in ``INSTALLED_APPS`` order, so content can link to what earlier apps made.
+        """
+        for app_config in apps.get_app_configs():
+            if not app_config.name.startswith("krisenwissen."):
+                continue
+            try:
+                module = import_module(f"{app_config.name}.demo_content")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app_config.name}.demo_content":
+                    raise
+                continue
+            summary = module.load()
+            self.stdout.write(f"{app_config.verbose_name}: {summary}")
