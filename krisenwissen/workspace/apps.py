@@ -6,3 +6,6 @@ class WorkspaceConfig(AppConfig):
     name = "krisenwissen.workspace"
     label = "workspace"
     verbose_name = _("Reflexionsraum")
+
+    def ready(self):
+        from . import audit  # noqa: F401 - connects the login/logout audit signals
