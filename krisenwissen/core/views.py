@@ -9,9 +9,15 @@ from .services import theme_hub_context
 
 
 def theme_hub(request, slug):
-    """The hub page of one focus theme: its entry points and newest practices."""
+    """The hub page of one focus theme: its entry points, newest practices and everything else on the theme."""
+    from krisenwissen.recommendations.hubs import theme_sections
+
     theme = get_object_or_404(Theme, slug=slug)
-    return render(request, "core/theme_hub.html", theme_hub_context(theme))
+    context = theme_hub_context(theme)
+    # Recommendations, literature, projects, interviews, events and publications of the theme.
+    context["sections"] = theme_sections(theme)
+    context["sections_have_demo"] = any(section.has_demo for section in context["sections"])
+    return render(request, "core/theme_hub.html", context)
 
 
 def about_data(request):
