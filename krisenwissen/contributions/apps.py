@@ -6,3 +6,8 @@ class ContributionsConfig(AppConfig):
     name = "krisenwissen.contributions"
     label = "contributions"
     verbose_name = _("Einreichungen")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

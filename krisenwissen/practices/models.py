@@ -40,10 +40,25 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from krisenwissen.contributions.panels import DuplicateWarningPanel
 from krisenwissen.places.names import german_slugify
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
+#: A published practice is due for review this many months after publication or its last review.
+REVIEW_INTERVAL_MONTHS = 12
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved by whole months; the 29th–31st fall back to the last day of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -137,7 +152,33 @@ class Practice(
         help_text=_("Nur mit schriftlicher Einwilligung der Person werden die Kontaktdaten öffentlich angezeigt."),
     )
 
+    contact_may_be_contacted = models.BooleanField(
+        _("Einwilligung zu Nachfragen der Redaktion"),
+        default=False,
+        help_text=_(
+            "Die Ansprechperson ist einverstanden, dass die Redaktion sie anschreibt, z. B. mit der Frage, "
+            "ob das Praxisbeispiel noch aktuell ist."
+        ),
+    )
+
     last_reviewed = models.DateField(_("Zuletzt geprüft am"), null=True, blank=True)
+    review_by = models.DateField(
+        _("Prüfen bis"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Bis wann die Redaktion das Praxisbeispiel erneut prüfen soll. Leer lassen: zwölf Monate nach "
+            "Veröffentlichung bzw. letzter Prüfung."
+        ),
+    )
+    review_requested_at = models.DateTimeField(
+        _("Aktualitätsnachfrage versandt am"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wann die Ansprechperson zuletzt gefragt wurde, ob das Praxisbeispiel noch genutzt wird."),
+    )
     is_demo = models.BooleanField(
         _("Demo-Inhalt"), default=False, help_text=_("Fiktive Beispieldaten; wird öffentlich deutlich gekennzeichnet.")
     )
@@ -181,6 +222,7 @@ class Practice(
     ]
 
     content_panels = [
+        DuplicateWarningPanel(),
         FieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("description"),
@@ -217,6 +259,7 @@ class Practice(
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 FieldPanel("contact_consent"),
+                FieldPanel("contact_may_be_contacted"),
             ],
             heading=_("Ansprechperson"),
         ),
@@ -224,7 +267,7 @@ class Practice(
     meta_panels = [
         FieldPanel("slug"),
         FieldPanel("external_id"),
-        FieldPanel("last_reviewed"),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_by")], heading=_("Aktualität")),
         FieldPanel("is_demo"),
     ]
     edit_handler = TabbedInterface(
@@ -256,7 +299,21 @@ class Practice(
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.build_slug()
+        if self.live and self.review_by is None:
+            self.review_by = self.default_review_by()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "review_by"}
         super().save(*args, **kwargs)
+
+    def default_review_by(self) -> datetime.date:
+        """Twelve months after the last review, or after today (publication) when never reviewed."""
+        return add_months(self.last_reviewed or datetime.date.today(), REVIEW_INTERVAL_MONTHS)
+
+    def mark_reviewed(self, day: datetime.date | None = None) -> None:
+        """Record a review (by the editors or the contact person) and move the next one a year on."""
+        self.last_reviewed = day or datetime.date.today()
+        self.review_by = add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
 
     def build_slug(self) -> str:
         # German transliteration keeps addresses readable: "Ältere" → "aeltere", not "altere".
