@@ -19,7 +19,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "recommendations.RecommendationIndexPage"]
 
     class Meta:
         verbose_name = _("Startseite")
@@ -48,6 +48,17 @@ class StandardPage(Page):
         verbose_name_plural = _("Inhaltsseiten")
 
 
+#: Licences offered for the platform's content; each has a DCAT-AP.de licence identifier
+#: (see ``krisenwissen/opendata/licences.py``), so the open-data catalogue can name it.
+CONTENT_LICENCE_CHOICES = [
+    ("CC BY 4.0", "CC BY 4.0 (Namensnennung)"),
+    ("CC BY-SA 4.0", "CC BY-SA 4.0 (Namensnennung, Weitergabe unter gleichen Bedingungen)"),
+    ("CC0 1.0", "CC0 1.0 (gemeinfrei)"),
+    ("DL-DE BY 2.0", "Datenlizenz Deutschland – Namensnennung 2.0"),
+    ("DL-DE ZERO 2.0", "Datenlizenz Deutschland – Zero 2.0"),
+]
+
+
 @register_setting(icon="cog")
 class PlatformSettings(BaseGenericSetting):
     """Settings editors change without a deployment.
@@ -59,7 +70,14 @@ class PlatformSettings(BaseGenericSetting):
     operator_name = models.CharField(_("Betreiber"), max_length=200, default="Krisenwissen (Demo-Betrieb)")
     contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
     content_licence = models.CharField(
-        _("Lizenz der Inhalte"), max_length=100, default="CC BY 4.0", help_text=_("z. B. CC BY 4.0")
+        _("Lizenz der Inhalte"),
+        max_length=100,
+        default="CC BY 4.0",
+        choices=CONTENT_LICENCE_CHOICES,
+        help_text=_(
+            "Gilt für alle Inhalte, Downloads unter /daten/, die Schnittstelle und den Datenkatalog "
+            "(DCAT-AP.de), soweit nicht anders angegeben."
+        ),
     )
     content_licence_url = models.URLField(
         _("Lizenz-Adresse"), default="https://creativecommons.org/licenses/by/4.0/deed.de"

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,11 @@ class OpendataConfig(AppConfig):
     name = "krisenwissen.opendata"
     label = "opendata"
     verbose_name = _("Offene Daten")
+
+    def ready(self):
+        from .builtin import register_builtin
+
+        register_builtin()
+        # Content types register their datasets, feeds, sitemap sections and JSON-LD builders in
+        # a module ``krisenwissen/<app>/open_data.py`` (docs/open-data.md).
+        autodiscover_modules("open_data")
