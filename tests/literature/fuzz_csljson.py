@@ -1,0 +1,20 @@
+"""Fuzz target for the csl-json parser: arbitrary bytes → records or LiteratureImportError, nothing else.
+
+DJANGO_SETTINGS_MODULE=krisenwissen.settings.test .venv/bin/python -m tests.literature.fuzz_csljson [EXAMPLES]
+"""
+
+import sys
+
+from . import samples
+from .fuzzing import check, run
+
+FORMAT = "csl-json"
+SEEDS = [samples.CSL_JSON.encode("utf-8")]
+
+
+def fuzz(data: bytes) -> None:
+    check(data, FORMAT)
+
+
+if __name__ == "__main__":
+    run(FORMAT, SEEDS, int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
