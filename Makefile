@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup setup-test worker messages clean
+.PHONY: run test lint setup setup-test setup-bench worker messages clean
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -28,9 +28,13 @@ $(VENV)/.installed-test: $(VENV)/.installed-run requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# Benchmark tools (locust for bench/load_test.py); not needed to run or test the platform.
+setup-bench: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+
 # Background tasks (imports, index builds) in development.
 worker: setup
-	$(PY) manage.py db_worker
+	$(PY) manage.py run_worker
 
 lint: setup-test
 	$(VENV)/bin/ruff check .

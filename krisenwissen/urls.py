@@ -3,13 +3,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
+from wagtail.admin.views.account import LoginView
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from krisenwissen.api.urls import api
+from krisenwissen.core import health
 from krisenwissen.core import views as core_views
+from krisenwissen.workspace.throttle import rate_limit
 
 urlpatterns = [
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
+    # The editors' login gets the same per-address limit as the Reflexionsraum login.
+    path("cms/login/", rate_limit("cms-login", "10/m")(LoginView.as_view()), name="wagtailadmin_login"),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "krisenwissen.core"
     label = "core"
     verbose_name = _("Kern")
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_signals()

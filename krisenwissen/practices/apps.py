@@ -8,4 +8,4 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Praxisbeispiele")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, tasks  # noqa: F401

@@ -4,8 +4,11 @@ import logging
 
 from django_tasks import task
 
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from krisenwissen.core.task_recovery import task_lost
 
 from .importers import PracticeImportError, import_practices_from_text
 from .models import PracticeImportJob
@@ -52,3 +55,18 @@ def import_practices_task(job_id: int) -> str:
         # Already run (a retried task must not import twice).
         return job.status
     return run_import_job(job).status
+
+
+@receiver(task_lost)
+def fail_import_job_of_lost_task(sender, task_result, **kwargs):
+    """The worker died during an import: the transaction was rolled back, so say so on the job."""
+    PracticeImportJob.objects.filter(task_id=str(task_result.id), status=PracticeImportJob.Status.RUNNING).update(
+        status=PracticeImportJob.Status.FAILED,
+        errors=[
+            _(
+                "Der Import wurde unterbrochen, weil der Hintergrundprozess beendet wurde. "
+                "Es wurde nichts gespeichert; bitte starten Sie den Import erneut."
+            )
+        ],
+        finished_at=timezone.now(),
+    )

@@ -82,6 +82,11 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs (Swagger UI) from its bundled static files, not a CDN
     "django_tasks",
     "django_tasks_db",
+    # Reflexionsraum accounts: TOTP two-factor (with recovery codes) and rate limits
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,19 +94,32 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    # Cheapest possible 503 first when public pages are overloaded (see core/middleware.py).
+    "krisenwissen.core.middleware.LoadSheddingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "krisenwissen.core.middleware.PlatformCSPMiddleware",
+    "krisenwissen.core.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag/Last-Modified/304 for /api/, CORS for the API and the open-data URLs (api/conventions.py).
+    "krisenwissen.api.conventions.OpenDataHeadersMiddleware",
+    "krisenwissen.core.middleware.MaintenanceModeMiddleware",
+    "krisenwissen.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees exceptions from views first: busy/full database → 503, never 500.
+    "krisenwissen.core.middleware.DatabaseTroubleMiddleware",
 ]
 
 ROOT_URLCONF = "krisenwissen.urls"
@@ -183,6 +201,25 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits and failed-login counters need a cache every worker process shares: the Redis cache
+# when REDIS_URL is set, otherwise a table in the database (created by the workspace migrations).
+# The database cache increments by read-then-write, so a burst of parallel requests may get a few
+# more attempts through than the limit says; production should set REDIS_URL (docs/reflexionsraum-access.md).
+if os.environ.get("REDIS_URL"):
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "ratelimit",
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "krisenwissen_ratelimit_cache",
+    }
+RATELIMIT_USE_CACHE = "ratelimit"
+# django-ratelimit only knows third-party Redis/memcached classes; Django's own RedisCache is atomic
+# too (W001), and the database cache is the documented development fallback (E003, see above).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -192,6 +229,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+OTP_TOTP_ISSUER = "Krisenwissen"
+
+# --- Reflexionsraum: invitations and login throttling (docs/reflexionsraum-access.md) ------------
+WORKSPACE_INVITATION_MAX_AGE_DAYS = int(os.environ.get("WORKSPACE_INVITATION_MAX_AGE_DAYS", "7"))
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_IP = int(os.environ.get("LOGIN_FAILURES_PER_IP", "20"))
+LOGIN_FAILURE_WINDOW_S = int(os.environ.get("LOGIN_FAILURE_WINDOW_S", "900"))
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "de"
@@ -227,6 +271,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "c
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Platform search (docs/search.md): snapshots of the in-memory index under var/search-index/ let a
+# new worker load the index instead of rebuilding it; the first request starts that in the background.
+SEARCH_SNAPSHOTS = env_bool("SEARCH_SNAPSHOTS", True)
+SEARCH_SNAPSHOT_DIR = os.environ.get("SEARCH_SNAPSHOT_DIR") or str(BASE_DIR / "var" / "search-index")
+SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
+SEARCH_SYNC_BUILD_MAX_DOCS = int(os.environ.get("SEARCH_SYNC_BUILD_MAX_DOCS", "10000"))
 
 # --- E-mail ----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -241,6 +291,80 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
+# --- Security headers ------------------------------------------------------------------------
+# Public pages: no inline scripts or styles at all (templates load every script and stylesheet
+# from /static/). The Wagtail admin and the API's Swagger page bring inline code of their own and
+# get the looser CONTENT_SECURITY_POLICY_ADMIN (see core/middleware.py).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+# Shown in the map's attribution when MAP_TILE_URL is set (the tile provider's licence notice).
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+_TILE_SOURCES = []
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _tile = _urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+    _TILE_SOURCES = [f"{_tile.scheme}://{_tile.netloc.replace('a.', '*.', 1)}"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_TILE_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+CSP_ADMIN_PREFIXES = ("/cms/", "/api/v1/docs")
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+]
+
+# --- Availability -----------------------------------------------------------------------------
+# Anonymous page cache (core/pagecache.py): seconds a page stays in the shared cache (0 = off),
+# and the max-age browsers and proxies may keep it.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Load shedding (core/middleware.py): public requests beyond this many in flight per process, or
+# waiting longer than this in the proxy queue, get 503 + Retry-After at once (0 = off).
+LOAD_SHED_MAX_IN_FLIGHT = int(os.environ.get("LOAD_SHED_MAX_IN_FLIGHT", "0"))
+LOAD_SHED_MAX_QUEUE_MS = int(os.environ.get("LOAD_SHED_MAX_QUEUE_MS", "0"))
+MAINTENANCE_MODE = env_bool("MAINTENANCE_MODE", False)
+MAINTENANCE_FLAG_FILE = Path(os.environ.get("MAINTENANCE_FLAG_FILE", BASE_DIR / "var" / "maintenance.flag"))
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+HEALTH_MIN_FREE_DISK_MB = int(os.environ.get("HEALTH_MIN_FREE_DISK_MB", "500"))
+HEALTH_MAX_TASK_WAIT_S = int(os.environ.get("HEALTH_MAX_TASK_WAIT_S", "600"))
+
 # --- Platform --------------------------------------------------------------------------------
 KRISENWISSEN_DATA_DIR = PROJECT_DIR / "data"
 PRACTICES_PAGE_SIZE = 20
@@ -248,8 +372,14 @@ PRACTICES_PAGE_SIZE = 20
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "krisenwissen.core.logging.JsonFormatter"},
+    },
+    # LOG_FORMAT=json in production: one JSON object per line, e-mail and IP addresses masked.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": os.environ.get("LOG_FORMAT", "plain")}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -10,7 +10,11 @@ SECRET_KEY = "test-only-secret-key"  # noqa: S105 - tests only
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate-limit counters in the test database: each test's transaction rolls them back.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "krisenwissen_ratelimit_cache"},
+}
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
 if not os.environ.get("DATABASE_URL"):
@@ -20,3 +24,6 @@ if not os.environ.get("DATABASE_URL"):
     _test_db = str(_test_db_path)
     DATABASES["default"]["NAME"] = _test_db  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": _test_db}  # noqa: F405
+# The page cache outlives a test's rolled-back transaction; tests that need it switch it on.
+PAGE_CACHE_SECONDS = 0
+MAINTENANCE_FLAG_FILE = BASE_DIR / "var" / f"test-maintenance-{os.getpid()}.flag"  # noqa: F405

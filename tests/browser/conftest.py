@@ -73,9 +73,20 @@ def context(browser, live_server, request_log):
 
 @pytest.fixture
 def page(context):
+    """A page whose test fails if the browser refused anything under the Content-Security-Policy
+    (an inline script or style, a foreign source): the policy must hold on every page we render."""
     pg = context.new_page()
     pg.set_default_timeout(15_000)
-    return pg
+    violations: list[str] = []
+    pg.on(
+        "console",
+        lambda message: violations.append(f"{pg.url}: {message.text}")
+        if message.type == "error" and "Content Security Policy" in message.text
+        else None,
+    )
+    yield pg
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n  " + "\n  ".join(violations), pytrace=False)
 
 
 def restore_wagtail_tree() -> None:
