@@ -29,3 +29,10 @@ accesslog = "-"
 access_log_format = '"%(r)s" %(s)s %(b)s %(D)s'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Load the search index snapshot before the first request instead of on it."""
+    from krisenwissen.search.engine import warm_up
+
+    warm_up()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import numpy as np
+
 from django.conf import settings
 from django.http import Http404, QueryDict
 from django.shortcuts import render
@@ -41,6 +43,9 @@ from .models import Practice
 
 #: Query parameters that make up the state of the list page.
 LIST_PARAMS = (*FACET_FIELDS, "q", "sort", "page")
+#: With a text search the list is ranked by the platform search unless another order is chosen.
+RELEVANCE = "relevance"
+LIST_SORTS = (RELEVANCE, *SORTS)
 #: How many values a facet shows before the rest goes behind "more".
 FACET_VISIBLE_VALUES = 8
 RELATED_LIMIT = 5
@@ -68,6 +73,14 @@ class ListState:
     sort: str = DEFAULT_SORT
     page: int = 1
 
+    @staticmethod
+    def default_sort(q: str) -> str:
+        return RELEVANCE if q else DEFAULT_SORT
+
+    @property
+    def sort_is_default(self) -> bool:
+        return self.sort == self.default_sort(self.q)
+
     def items(self, *, filters=None, q=None, sort=None, page=None) -> list[tuple[str, str]]:
         filters = self.filters if filters is None else filters
         q = self.q if q is None else q
@@ -76,7 +89,7 @@ class ListState:
         items = [("q", q)] if q else []
         for name in FACET_FIELDS:
             items.extend((name, value) for value in filters.get(name, ()))
-        if sort != DEFAULT_SORT:
+        if sort != self.default_sort(q) and not (sort == RELEVANCE and not q):
             items.append(("sort", sort))
         if page > 1:
             items.append(("page", str(page)))
@@ -106,13 +119,17 @@ def read_list_state(params: QueryDict, browser: PracticeBrowser) -> tuple[ListSt
             _("Der Filterwert „%(value)s“ für „%(facet)s“ ist unbekannt und wurde ignoriert.")
             % {"value": _short(item.value), "facet": FACET_LABELS[item.field]}
         )
-    sort = params.get("sort") or DEFAULT_SORT
-    if sort not in SORTS:
+    q = normalise_query(params.get("q"))
+    default_sort = ListState.default_sort(q)
+    sort = params.get("sort") or default_sort
+    if sort not in LIST_SORTS:
         notices.append(
             _("Die Sortierung „%(value)s“ ist unbekannt; sortiert wird nach „%(default)s“.")
-            % {"value": _short(sort), "default": SORT_LABELS[DEFAULT_SORT]}
+            % {"value": _short(sort), "default": sort_label(default_sort)}
         )
-        sort = DEFAULT_SORT
+        sort = default_sort
+    elif sort == RELEVANCE and not q:
+        sort = DEFAULT_SORT  # nothing to rank without a search text
     raw_page = (params.get("page") or "1").strip()
     page = int(raw_page) if raw_page.isdigit() and len(raw_page) < 7 else 0
     if page < 1:
@@ -120,7 +137,11 @@ def read_list_state(params: QueryDict, browser: PracticeBrowser) -> tuple[ListSt
             _("Die Seitenangabe „%(value)s“ ist ungültig; angezeigt wird Seite 1.") % {"value": _short(raw_page)}
         )
         page = 1
-    return ListState(filters=filters, q=normalise_query(params.get("q")), sort=sort, page=page), notices
+    return ListState(filters=filters, q=q, sort=sort, page=page), notices
+
+
+def sort_label(key: str) -> str:
+    return _("Relevanz") if key == RELEVANCE else str(SORT_LABELS[key])
 
 
 def pagination_links(state: ListState, page: int, pages: int) -> list[dict]:
@@ -197,17 +218,54 @@ def active_filters(result, state: ListState) -> list[dict]:
     return active
 
 
+def search_practice_text(q: str):
+    """The platform search (German analysis, thesaurus, typos, ranking) restricted to practices."""
+    from krisenwissen.search.service import search
+
+    return search(q, kind="practice")
+
+
+def list_page(browser: PracticeBrowser, state: ListState, search_response, *, offset: int, limit: int):
+    """One page of the list: facets and counts from the facet engine, text matching from the search.
+
+    With a search text the facet engine only sees the practices the search found
+    (``restrict_to``); sorted by relevance, the page is the search's ranking filtered by the facets,
+    otherwise the facet engine's own order.
+    """
+    if search_response is None:
+        return browser.search(FacetQuery(filters=state.filters, sort=state.sort, offset=offset, limit=limit))
+    ranked_ids = search_response.ranked.object_ids
+    if state.sort != RELEVANCE:
+        return browser.search(
+            FacetQuery(filters=state.filters, sort=state.sort, offset=offset, limit=limit, restrict_to=ranked_ids)
+        )
+    result = browser.search(
+        FacetQuery(filters=state.filters, offset=0, limit=len(ranked_ids) + 1, restrict_to=ranked_ids)
+    )
+    if any(state.filters.values()):
+        allowed = np.asarray(result.ids_page, dtype=np.int64)
+        ranked_ids = ranked_ids[np.isin(ranked_ids, allowed)]
+    else:
+        # Ranked practices the facet index does not know (yet) are left out, as the count is.
+        ranked_ids = ranked_ids[np.isin(ranked_ids, browser.index.ids)]
+    start = max(0, min(offset, len(ranked_ids)))
+    result.ids_page = ranked_ids[start : start + limit].tolist()
+    return result
+
+
 def practice_list(request):
     page_size = settings.PRACTICES_PAGE_SIZE
     browser = PracticeBrowser.current()
     state, notices = read_list_state(request.GET, browser)
 
+    search_response = search_practice_text(state.q) if state.q else None
+    if search_response is not None and search_response.suggestion:
+        notices.append(_("Meinten Sie „%(suggestion)s“?") % {"suggestion": search_response.suggestion})
+    if search_response is not None and search_response.notices:
+        notices.extend(search_response.notices)
+
     def run(page: int):
-        return browser.search(
-            FacetQuery(
-                filters=state.filters, q=state.q, sort=state.sort, offset=(page - 1) * page_size, limit=page_size
-            )
-        )
+        return list_page(browser, state, search_response, offset=(page - 1) * page_size, limit=page_size)
 
     result = run(state.page)
     pages = max(1, -(-result.total // page_size))
@@ -233,7 +291,7 @@ def practice_list(request):
         "facet_groups": facet_groups(result, state),
         "active_filters": active_filters(result, state),
         "hidden_filters": state.items(q="", sort=DEFAULT_SORT, page=1),
-        "sort_options": [(key, SORT_LABELS[key]) for key in SORTS],
+        "sort_options": [(key, sort_label(key)) for key in (LIST_SORTS if state.q else SORTS)],
         "reset_url": state.url(filters={}, page=1),
         "page": state.page,
         "pages": pages,

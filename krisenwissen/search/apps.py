@@ -2,6 +2,7 @@ import logging
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.core.signals import request_started
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,18 @@ class SearchConfig(AppConfig):
         autodiscover_modules("search_index")
         signals.connect()
         limit_blas_threads(getattr(settings, "SEARCH_BLAS_THREADS", 1))
+        # The first request of a worker loads (or starts building) the search index in the
+        # background, so the first search does not pay for it.
+        request_started.connect(_warm_up, dispatch_uid="search-warm-up")
+
+
+def _warm_up(sender, **kwargs):
+    from .engine import warm_up
+
+    try:
+        warm_up()
+    except Exception:  # never let the search index stand in the way of a request
+        logger.exception("Starting the search index warm-up failed.")
 
 
 def limit_blas_threads(threads: int) -> None:

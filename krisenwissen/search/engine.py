@@ -2,9 +2,9 @@
 
 Each process keeps the index arrays built from the :class:`SearchDocument` table:
 
-* a **segment** holds the postings of its documents in CSR form: for every term (a stem, or a
-  compound part) the document rows and a precomputed, field-weighted, length-normalised and
-  saturated term frequency (BM25F, see :func:`Segment.build`), plus the float16 embeddings;
+* a **segment** (:mod:`krisenwissen.search.segment`) holds the postings of its documents in CSR
+  form: for every term (a stem, or a compound part) the document rows and a precomputed,
+  field-weighted, length-normalised and saturated term frequency (BM25F), plus the embeddings;
 * a **base** segment with everything, and a small **delta** segment with the documents changed
   since the base was built; changed or removed base rows are masked out. When the delta grows
   past :data:`MAX_DELTA_DOCS` (or a tenth of the base) the base is rebuilt.
@@ -13,238 +13,53 @@ Before every query the process reads the highest id of the :class:`IndexChange` 
 indexed query); if it moved, the changed documents are reloaded. So an edit in any process is
 visible to the next query everywhere, and ranking is identical on SQLite and PostgreSQL because
 the databases only store and deliver rows.
+
+**Starting a process** (:func:`current_index`): the newest snapshot of the database
+(:mod:`krisenwissen.search.snapshot`) is memory-mapped and brought up to date with the journal, which
+takes about a second even at 100,000 documents. Without a usable snapshot a small index (up to
+``SEARCH_SYNC_BUILD_MAX_DOCS``) is built on the spot; a big one is built in a background thread
+(one process of the machine at a time, the others wait for its snapshot), and until it is ready the
+service answers from a plain database search (:func:`current_index` returns ``None``). When a base
+must be rebuilt because of many changes, the old base keeps serving with every changed document
+masked out, so results may miss a document for a while but never show a removed one.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import logging
 import math
+import os
 import threading
-from array import array
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import repeat
 
 import numpy as np
 
-from . import embedding
-from .analysis import fold, is_stop_word, stem
+from django.conf import settings
+from django.db import connection
+
+from . import snapshot
 from .compounds import Splitter
 from .models import IndexChange, SearchDocument
+from .segment import (  # noqa: F401 - re-exported, the engine's public constants
+    COMPOUND_PART_WEIGHT,
+    FIELD_B,
+    FIELD_WEIGHTS,
+    FIELDS,
+    K1,
+    Segment,
+    SegmentBuilder,
+)
 
-#: How much a word counts in each field, and how strongly the field's length normalises it.
-FIELD_WEIGHTS = {"title": 3.0, "summary": 2.0, "keywords": 2.0, "taxonomy": 0.8, "body": 1.0, "place": 1.5}
-FIELD_B = {"title": 0.4, "summary": 0.5, "keywords": 0.3, "taxonomy": 0.3, "body": 0.75, "place": 0.3}
-FIELDS = tuple(FIELD_WEIGHTS)
-K1 = 1.2
-#: A compound part counts this much of the whole word ("Hitze" in "Hitzeschutz").
-COMPOUND_PART_WEIGHT = 0.5
+logger = logging.getLogger(__name__)
+
 MAX_DELTA_DOCS = 2000
-
-
-def _split_tokens(text: str) -> list[str]:
-    return text.split() if text else []
-
-
-@dataclass
-class Segment:
-    doc_ids: np.ndarray  #: SearchDocument pk per row
-    object_ids: np.ndarray  #: id of the indexed object per row
-    kinds: np.ndarray  #: kind code per row
-    terms: dict[str, int]  #: stem → term id
-    offsets: np.ndarray  #: CSR: postings of term t are [offsets[t], offsets[t + 1])
-    post_rows: np.ndarray  #: int32 row per posting
-    post_sat: np.ndarray  #: float32 saturated BM25F frequency per posting
-    surfaces: dict[str, int]  #: folded word → number of documents (for typos and compounds)
-    display: dict[str, str]  #: folded word → how it is written (casefolded, umlauts kept)
-    embeddings: np.ndarray | None  #: (n, 512) float32, rows without an embedding are zero
-    field_length_sum: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def n(self) -> int:
-        return len(self.doc_ids)
-
-    def df(self, term: str) -> int:
-        t = self.terms.get(term)
-        return 0 if t is None else int(self.offsets[t + 1] - self.offsets[t])
-
-    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
-        t = self.terms.get(term)
-        if t is None:
-            return None
-        start, end = self.offsets[t], self.offsets[t + 1]
-        return self.post_rows[start:end], self.post_sat[start:end]
-
-    @classmethod
-    def build(
-        cls,
-        rows: Iterable[tuple],
-        kind_codes: dict[str, int],
-        *,
-        count: int | None = None,
-        lexicon: set[str] | None = None,
-        averages: dict[str, float] | None = None,
-    ) -> Segment:
-        """Build from ``(pk, kind, language, tokens, embedding, object_id)`` rows, in one pass.
-
-        BM25F: per document and term, ``tf' = Σ_field w_f · tf_f / (1 − b_f + b_f · len_f / avg_f)``,
-        stored saturated as ``tf' / (tf' + k1)``; the query multiplies by the term's idf.
-        ``lexicon`` adds known words for compound splitting (the base's words, for a delta).
-        Rows may be a streaming iterator (``count`` = how many); token entries are collected in
-        compact ``array`` buffers, so 100k documents fit in well under a gigabyte while building.
-        """
-        if count is None:
-            rows = list(rows)
-            count = len(rows)
-        capacity = max(count, 1)
-        doc_ids = array("q")
-        object_ids = array("q")
-        kind_list = array("h")
-        surface_ids: dict[tuple[str, str], int] = {}
-        entry_rows = array("i")
-        entry_fields = array("b")
-        entry_surface = array("i")
-        lengths = np.zeros((len(FIELDS), capacity), dtype=np.float32)
-        embeddings: np.ndarray | None = None
-        row = -1
-        for row, (pk, kind, language, token_fields, vector_bytes, object_id) in enumerate(rows):
-            if row >= capacity:  # more rows than counted (written meanwhile): grow
-                capacity *= 2
-                lengths = np.concatenate([lengths, np.zeros_like(lengths)], axis=1)
-                if embeddings is not None:
-                    embeddings = np.concatenate([embeddings, np.zeros_like(embeddings)])
-            doc_ids.append(pk)
-            object_ids.append(object_id)
-            kind_list.append(kind_codes.setdefault(kind, len(kind_codes)))
-            if isinstance(token_fields, str):
-                token_fields = json.loads(token_fields)
-            lang = "en" if language == "en" else "de"
-            setdefault = surface_ids.setdefault
-            for f, name in enumerate(FIELDS):
-                words = [w for w in _split_tokens(token_fields.get(name, "")) if not is_stop_word(w)]
-                if not words:
-                    continue
-                lengths[f, row] = len(words)
-                entry_surface.extend([setdefault((w, lang), len(surface_ids)) for w in words])
-                entry_rows.extend(repeat(row, len(words)))
-                entry_fields.extend(repeat(f, len(words)))
-            vector = embedding.from_bytes(vector_bytes)
-            if vector is not None:
-                if embeddings is None:
-                    # float32 in memory (2 KB per document): float16 has no BLAS matrix product in
-                    # numpy, and converting on every query costs more than the product itself.
-                    embeddings = np.zeros((capacity, embedding.DIMENSIONS), dtype=np.float32)
-                embeddings[row] = vector
-        n = row + 1
-        lengths = lengths[:, : max(n, 1)]
-        if embeddings is not None:
-            embeddings = embeddings[:n]
-        doc_ids = np.frombuffer(doc_ids, dtype=np.int64).copy() if n else np.zeros(0, dtype=np.int64)
-        object_ids = np.frombuffer(object_ids, dtype=np.int64).copy() if n else np.zeros(0, dtype=np.int64)
-        kinds = np.frombuffer(kind_list, dtype=np.int16).copy() if n else np.zeros(0, dtype=np.int16)
-        surfaces_list = list(surface_ids)
-        del surface_ids
-        e_rows = (
-            np.frombuffer(entry_rows, dtype=np.int32).astype(np.int64) if len(entry_rows) else np.zeros(0, np.int64)
-        )
-        del entry_rows
-        e_fields = (
-            np.frombuffer(entry_fields, dtype=np.int8).astype(np.intp) if len(entry_fields) else np.zeros(0, np.intp)
-        )
-        del entry_fields
-        e_surface = (
-            np.frombuffer(entry_surface, dtype=np.int32).astype(np.int64)
-            if len(entry_surface)
-            else np.zeros(0, np.int64)
-        )
-        del entry_surface
-
-        # Document frequency of folded words (typo suggestions, compound splitting).
-        folded = [fold(w) for w, _lang in surfaces_list]
-        surface_df: dict[str, int] = defaultdict(int)
-        if len(e_surface):
-            pairs = np.unique(e_surface * max(n, 1) + e_rows)
-            per_surface = np.bincount(pairs // max(n, 1), minlength=len(surfaces_list))
-            for i, count in enumerate(per_surface.tolist()):
-                surface_df[folded[i]] += count
-        surface_df = dict(surface_df)
-        display: dict[str, str] = {}
-        for (word, _lang), folded_word in zip(surfaces_list, folded):
-            display.setdefault(folded_word, word)
-
-        # Stems, and compound parts of German words, as term ids.
-        terms: dict[str, int] = {}
-        surface_term = np.fromiter(
-            (terms.setdefault(stem(w, lang), len(terms)) for w, lang in surfaces_list),
-            dtype=np.int64,
-            count=len(surfaces_list),
-        )
-        known = set(surface_df) | (lexicon or set())
-        splitter = Splitter(known.__contains__)
-        part_pairs: list[tuple[int, int]] = []
-        for i, (_word, lang) in enumerate(surfaces_list):
-            if lang != "de":
-                continue
-            for part in splitter.parts(folded[i]):
-                part_term = terms.setdefault(stem(part, "de"), len(terms))
-                if part_term != surface_term[i]:
-                    part_pairs.append((i, part_term))
-
-        e_terms = surface_term[e_surface] if len(e_surface) else np.zeros(0, dtype=np.int64)
-        e_weight = np.ones(len(e_terms), dtype=np.float32)
-        if part_pairs and len(e_surface):
-            pp = np.asarray(part_pairs, dtype=np.int64)
-            order = np.argsort(pp[:, 0], kind="stable")
-            pp = pp[order]
-            starts = np.searchsorted(pp[:, 0], np.arange(len(surfaces_list)))
-            ends = np.searchsorted(pp[:, 0], np.arange(len(surfaces_list)), side="right")
-            counts = (ends - starts)[e_surface]
-            has = np.flatnonzero(counts)
-            if len(has):
-                rep = np.repeat(has, counts[has])
-                first = np.repeat(starts[e_surface[has]], counts[has])
-                within = np.arange(len(rep)) - np.repeat(np.cumsum(counts[has]) - counts[has], counts[has])
-                part_terms = pp[first + within, 1]
-                e_rows = np.concatenate([e_rows, e_rows[rep]])
-                e_fields = np.concatenate([e_fields, e_fields[rep]])
-                e_terms = np.concatenate([e_terms, part_terms])
-                e_weight = np.concatenate([e_weight, np.full(len(rep), COMPOUND_PART_WEIGHT, dtype=np.float32)])
-
-        field_length_sum = {name: float(lengths[f, :n].sum()) for f, name in enumerate(FIELDS)}
-        if averages is None:
-            averages = {name: (field_length_sum[name] / n if n else 1.0) for name in FIELDS}
-        weights = np.asarray([FIELD_WEIGHTS[name] for name in FIELDS], dtype=np.float32)
-        b = np.asarray([FIELD_B[name] for name in FIELDS], dtype=np.float32)
-        avg = np.asarray([max(averages.get(name, 1.0), 1e-6) for name in FIELDS], dtype=np.float32)
-        if len(e_terms):
-            norm = 1 - b[e_fields] + b[e_fields] * lengths[e_fields, e_rows] / avg[e_fields]
-            contribution = weights[e_fields] * e_weight / norm
-            keys = e_terms * max(n, 1) + e_rows
-            unique_keys, inverse = np.unique(keys, return_inverse=True)
-            tf = np.bincount(inverse, weights=contribution).astype(np.float32)
-            post_terms = unique_keys // max(n, 1)
-            post_rows = (unique_keys % max(n, 1)).astype(np.int32)
-            post_sat = tf / (tf + K1)
-            offsets = np.searchsorted(post_terms, np.arange(len(terms) + 1)).astype(np.int64)
-        else:
-            post_rows = np.zeros(0, dtype=np.int32)
-            post_sat = np.zeros(0, dtype=np.float32)
-            offsets = np.zeros(len(terms) + 1, dtype=np.int64)
-
-        return cls(
-            doc_ids=doc_ids,
-            object_ids=object_ids,
-            kinds=kinds,
-            terms=terms,
-            offsets=offsets,
-            post_rows=post_rows,
-            post_sat=post_sat,
-            surfaces=surface_df,
-            display=display,
-            embeddings=embeddings,
-            field_length_sum=field_length_sum,
-        )
+#: Up to this many documents an index is built synchronously when there is no snapshot.
+SYNC_BUILD_MAX_DOCS = 10_000
+#: Snapshots are written from this many documents on (smaller indexes build in well under a second).
+SNAPSHOT_MIN_DOCS = 2000
+QUERY_CACHE_SIZE = 512
 
 
 @dataclass
@@ -255,6 +70,9 @@ class SearchIndex:
     alive: np.ndarray  #: bool per base row (False: changed or removed since the base was built)
     kind_codes: dict[str, int]
     changed_doc_ids: set[int]
+    #: an old base with changed documents masked out, while a new one is built
+    stale: bool = False
+    query_cache: dict = field(default_factory=dict)
     _splitter: Splitter | None = None
     _sorted_vocabulary: list[str] | None = None
     _vocabulary: dict[str, int] | None = None
@@ -319,6 +137,8 @@ class SearchIndex:
 
 _index: SearchIndex | None = None
 _lock = threading.Lock()
+_builder: threading.Thread | None = None
+_warmed_pid: int | None = None
 
 
 def _rows(queryset) -> Iterable[tuple]:
@@ -332,10 +152,23 @@ def _latest_journal() -> tuple[int, str]:
     return (latest[0], str(latest[1])) if latest else (0, "")
 
 
-def build_full(journal: tuple[int, str] | None = None) -> SearchIndex:
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def build_full(journal: tuple[int, str] | None = None, *, save: bool = True) -> SearchIndex:
+    """Build the whole index from the table (in chunks) and, for a big one, write a snapshot."""
     journal = _latest_journal() if journal is None else journal
     kind_codes: dict[str, int] = {}
-    base = Segment.build(_rows(SearchDocument.objects.all()), kind_codes, count=SearchDocument.objects.count())
+    builder = SegmentBuilder(kind_codes)
+    builder.add(_rows(SearchDocument.objects.all()))
+    base = builder.finish()
+    if save and base.n >= _setting("SEARCH_SNAPSHOT_MIN_DOCS", SNAPSHOT_MIN_DOCS):
+        snapshot.save(journal, base, kind_codes)
+    return _new_index(journal, base, kind_codes)
+
+
+def _new_index(journal, base: Segment, kind_codes: dict[str, int]) -> SearchIndex:
     return SearchIndex(
         journal=journal,
         base=base,
@@ -346,15 +179,37 @@ def build_full(journal: tuple[int, str] | None = None) -> SearchIndex:
     )
 
 
-def _apply_changes(index: SearchIndex, journal: tuple[int, str]) -> SearchIndex:
-    changes = list(
-        IndexChange.objects.filter(id__gt=index.journal[0], id__lte=journal[0]).values_list("document_id", "rebuild")
-    )
-    if any(rebuild for _doc, rebuild in changes):
-        return build_full(journal)
-    changed = index.changed_doc_ids | {doc for doc, _rebuild in changes if doc is not None}
-    if len(changed) > max(MAX_DELTA_DOCS, 0) or len(changed) > max(index.base.n // 10, 50):
-        return build_full(journal)
+def _from_snapshot(journal: tuple[int, str], newer_than: int = -1) -> SearchIndex | None:
+    """The newest usable snapshot at or before ``journal`` (and after ``newer_than``), loaded."""
+    for path in snapshot.candidates():
+        try:
+            snap_journal = snapshot.read_journal(path)
+            if snap_journal[0] > journal[0] or snap_journal[0] <= newer_than or not _journal_has(snap_journal):
+                continue
+            snap_journal, base, kind_codes = snapshot.load(path)
+        except (OSError, ValueError, KeyError):
+            logger.warning("Ignoring unreadable search index snapshot %s", path, exc_info=True)
+            continue
+        return _new_index(snap_journal, base, kind_codes)
+    return None
+
+
+def _small() -> bool:
+    return SearchDocument.objects.count() <= _setting("SEARCH_SYNC_BUILD_MAX_DOCS", SYNC_BUILD_MAX_DOCS)
+
+
+def _changes(index: SearchIndex, journal: tuple[int, str]) -> tuple[bool, set[int]]:
+    rows = IndexChange.objects.filter(id__gt=index.journal[0], id__lte=journal[0]).values_list("document_id", "rebuild")
+    rebuild, changed = False, set(index.changed_doc_ids)
+    for document_id, is_rebuild in rows.iterator(chunk_size=5000):
+        rebuild = rebuild or is_rebuild
+        if document_id is not None:
+            changed.add(document_id)
+    return rebuild, changed
+
+
+def _apply_changes(index: SearchIndex, journal: tuple[int, str], changed: set[int]) -> SearchIndex:
+    """The base of ``index`` with the changed documents in a fresh delta segment."""
     rows = []
     changed_list = sorted(changed)
     for start in range(0, len(changed_list), 500):
@@ -364,19 +219,67 @@ def _apply_changes(index: SearchIndex, journal: tuple[int, str]) -> SearchIndex:
         name: (index.base.field_length_sum.get(name, 0.0) / index.base.n if index.base.n else 1.0) for name in FIELDS
     }
     delta = Segment.build(rows, kind_codes, lexicon=set(index.base.surfaces), averages=averages)
-    alive = ~np.isin(index.base.doc_ids, np.fromiter(changed, dtype=np.int64, count=len(changed)))
     return SearchIndex(
         journal=journal,
         base=index.base,
         delta=delta,
-        alive=alive,
+        alive=_alive(index.base, changed),
         kind_codes=kind_codes,
         changed_doc_ids=changed,
     )
 
 
-def current_index() -> SearchIndex:
-    """The index of this process, brought up to date with the journal first."""
+def _alive(base: Segment, changed: set[int]) -> np.ndarray:
+    return ~np.isin(base.doc_ids, np.fromiter(changed, dtype=np.int64, count=len(changed)))
+
+
+def _masked(index: SearchIndex, journal: tuple[int, str], changed: set[int]) -> SearchIndex:
+    """The old base without the changed documents, served while a new base is being built."""
+    return SearchIndex(
+        journal=journal,
+        base=index.base,
+        delta=None,
+        alive=_alive(index.base, changed),
+        kind_codes=dict(index.kind_codes),
+        changed_doc_ids=changed,
+        stale=True,
+    )
+
+
+def _too_many(index: SearchIndex, changed: set[int]) -> bool:
+    return len(changed) > max(MAX_DELTA_DOCS, 0) or len(changed) > max(index.base.n // 10, 50)
+
+
+def _catch_up(index: SearchIndex | None, journal: tuple[int, str], depth: int = 0) -> SearchIndex | None:
+    """Bring ``index`` (possibly none yet) to ``journal``; ``None`` while a big build runs."""
+    if index is None or journal[0] < index.journal[0] or not _journal_has(index.journal):
+        # First use, or the journal was rolled back or pruned: start over.
+        index = _from_snapshot(journal)
+        if index is None:
+            if _small() or not _setting("SEARCH_BACKGROUND_BUILD", True):
+                return build_full(journal)
+            start_background_build()
+            return None
+    if index.journal == journal:
+        return index
+    rebuild, changed = _changes(index, journal)
+    if not rebuild and not _too_many(index, changed):
+        return _apply_changes(index, journal, changed)
+    newer = _from_snapshot(journal, newer_than=index.journal[0]) if depth < 2 else None
+    if newer is not None:  # another process (or rebuild_search_index) has written a newer base
+        return _catch_up(newer, journal, depth + 1)
+    if _small() or not _setting("SEARCH_BACKGROUND_BUILD", True):
+        return build_full(journal)
+    start_background_build()
+    return _masked(index, journal, changed)
+
+
+def current_index() -> SearchIndex | None:
+    """The index of this process, brought up to date with the journal first.
+
+    ``None`` only while the first index of a big database is built in the background (the
+    service then answers from the database).
+    """
     global _index
     journal = _latest_journal()
     index = _index
@@ -384,12 +287,93 @@ def current_index() -> SearchIndex:
         return index
     with _lock:
         index = _index
-        if index is None or journal[0] <= index.journal[0] or not _journal_has(index.journal):
-            index = build_full(journal)  # first use, or the journal was rolled back or pruned
-        elif index.journal != journal:
-            index = _apply_changes(index, journal)
-        _index = index
+        if index is None or index.journal != journal:
+            index = _catch_up(index, journal)
+            if index is not None:
+                _index = index
     return index
+
+
+def start_background_build() -> None:
+    """Build a new base in a background thread (once per process at a time)."""
+    global _builder
+    if _builder is not None and _builder.is_alive():
+        return
+    _builder = threading.Thread(target=_background_build, name="search-index-build", daemon=True)
+    _builder.start()
+
+
+def wait_for_build(timeout: float | None = None) -> None:
+    builder = _builder
+    if builder is not None:
+        builder.join(timeout)
+
+
+@contextlib.contextmanager
+def _machine_lock():
+    """One build per machine and database: the others wait and then load its snapshot."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no coordination, every process builds
+        yield
+        return
+    directory = snapshot.root()
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / "build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _background_build() -> None:
+    global _index
+    try:
+        with _machine_lock():
+            journal = _latest_journal()
+            previous = _index
+            newer = _from_snapshot(journal, newer_than=previous.journal[0] if previous is not None else -1)
+            fresh = None
+            if newer is not None:
+                rebuild, changed = _changes(newer, journal)
+                if not rebuild and not _too_many(newer, changed):
+                    fresh = _apply_changes(newer, journal, changed) if newer.journal != journal else newer
+            if fresh is None:
+                fresh = build_full(journal)
+        with _lock:
+            if _index is None or _index.journal[0] <= fresh.journal[0] or _index.stale:
+                _index = fresh
+    except Exception:
+        logger.exception("Building the search index in the background failed.")
+    finally:
+        connection.close()
+
+
+def warm_up() -> None:
+    """Load or build this process's index in the background, once per process.
+
+    Called on the first request of a worker (see ``apps.py``). Skipped inside a transaction (a
+    thread's own connection would not see its data, as in tests) and for small indexes, which the
+    first search builds in well under a second.
+    """
+    global _warmed_pid
+    pid = os.getpid()
+    if _warmed_pid == pid or _index is not None or not _setting("SEARCH_WARM_UP", True):
+        return
+    _warmed_pid = pid
+    if connection.in_atomic_block or _small():
+        return
+    threading.Thread(target=_warm, name="search-index-warm-up", daemon=True).start()
+
+
+def _warm() -> None:
+    try:
+        current_index()
+    except Exception:
+        logger.exception("Warming up the search index failed.")
+    finally:
+        connection.close()
 
 
 def _journal_has(journal: tuple[int, str]) -> bool:
@@ -423,6 +407,37 @@ class Slot:
     label: str = ""
 
 
+def _alternative_postings(segment: Segment, alternative: Alternative, idf: dict[str, float]):
+    """(rows, scores) of the documents having every term of ``alternative``; ``None`` if none.
+
+    The arithmetic (float32, terms summed in query order) is the same as over dense arrays, so
+    scores do not depend on how the postings are combined.
+    """
+    lists = []
+    for term in alternative.terms:
+        postings = segment.postings(term)
+        if postings is None or not len(postings[0]):
+            return None
+        lists.append((postings[0], postings[1] * np.float32(idf[term])))
+    if len(lists) == 1:
+        rows, value = lists[0]
+        return rows, value * np.float32(alternative.weight)
+    # Intersect, starting from the rarest term (postings are sorted by row within a term).
+    rows = min(lists, key=lambda entry: len(entry[0]))[0]
+    for other_rows, _value in lists:
+        position = np.searchsorted(other_rows, rows)
+        position[position == len(other_rows)] = 0
+        rows = rows[other_rows[position] == rows]
+        if not len(rows):
+            return None
+    value = None
+    for other_rows, other_value in lists:
+        part = other_value[np.searchsorted(other_rows, rows)]
+        value = part if value is None else value + part
+    value = value / np.float32(len(lists) ** 0.5)
+    return rows, value * np.float32(alternative.weight)
+
+
 def score_segment(
     index: SearchIndex,
     segment: Segment,
@@ -430,38 +445,28 @@ def score_segment(
     slots: list[Slot],
     idf: dict[str, float],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(score, number of matched slots) per row of ``segment``."""
+    """(score, number of matched slots) per row of ``segment``.
+
+    Work per slot is proportional to the postings of its terms plus two passes over the rows;
+    no dense array per term.
+    """
     n = segment.n
     total = np.zeros(n, dtype=np.float32)
     matched = np.zeros(n, dtype=np.int16)
-    cache: dict[str, np.ndarray | None] = {}
-
-    def term_scores(term: str) -> np.ndarray | None:
-        if term not in cache:
-            postings = segment.postings(term)
-            if postings is None or not len(postings[0]):
-                cache[term] = None
-            else:
-                dense = np.zeros(n, dtype=np.float32)
-                dense[postings[0]] = postings[1] * idf[term]
-                cache[term] = dense
-        return cache[term]
-
+    best = np.zeros(n, dtype=np.float32)
     for slot in slots:
-        best = None
+        touched = False
         for alternative in slot.alternatives:
-            parts = [term_scores(t) for t in alternative.terms]
-            if any(p is None for p in parts):
+            found = _alternative_postings(segment, alternative, idf)
+            if found is None:
                 continue
-            value = parts[0].copy() if len(parts) == 1 else np.sum(parts, axis=0)
-            if len(parts) > 1:
-                present = np.all([p > 0 for p in parts], axis=0)
-                value = np.where(present, value / len(parts) ** 0.5, 0)
-            value *= alternative.weight
-            best = value if best is None else np.maximum(best, value)
-        if best is not None:
+            rows, values = found
+            best[rows] = np.maximum(best[rows], values)
+            touched = True
+        if touched:
             total += best
             matched += best > 0
+            best[:] = 0
     if alive is not None:
         total[~alive] = 0
         matched[~alive] = 0
@@ -477,7 +482,29 @@ def rows_with_any(segment: Segment, terms: list[str]) -> np.ndarray:
     return flags
 
 
-def semantic_scores(segment: Segment, query_vector: np.ndarray) -> np.ndarray | None:
-    if segment.embeddings is None:
+#: Candidates rescored exactly per segment when the projection ranks first.
+SEMANTIC_RESCORE = 400
+
+
+def semantic_candidates(
+    segment: Segment, query_vector: np.ndarray, keep: np.ndarray, found: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rows and exact cosine similarities of the semantic candidates of a segment.
+
+    Small segments: every kept row, exactly. Big ones: the best :data:`SEMANTIC_RESCORE` kept rows
+    and the best as many lexical hits by the projected similarity, rescored with the full vectors.
+    """
+    approximate = segment.approximate_similarity(query_vector)
+    if approximate is None:
         return None
-    return segment.embeddings @ query_vector.astype(np.float32)
+    if not segment.approximate:
+        rows = np.flatnonzero(keep)
+        return rows, approximate[rows]
+    picked = []
+    for mask in (keep, found):
+        rows = np.flatnonzero(mask)
+        if len(rows) > SEMANTIC_RESCORE:
+            rows = rows[np.argpartition(-approximate[rows], SEMANTIC_RESCORE)[:SEMANTIC_RESCORE]]
+        picked.append(rows)
+    rows = np.union1d(picked[0], picked[1])
+    return rows, segment.exact_similarity(rows, query_vector)

@@ -6,8 +6,10 @@ that its in-memory index is stale (see :mod:`krisenwissen.search.engine`).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+import threading
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -152,49 +154,130 @@ def remove_object(obj) -> None:
             IndexChange.objects.bulk_create([IndexChange(document_id=pk) for pk in removed])
 
 
-def rebuild(*, progress: bool = False, stdout=None) -> int:
-    """Rebuild every registered content type's documents; objects no longer public disappear.
+def index_model(model, *, progress: bool = False, stdout=None) -> tuple[int, set[int]]:
+    """(Re)index every public object of ``model`` in batches; returns (count, public ids).
 
-    Embeddings of unchanged texts are reused from the old documents.
+    The fast path for content loaded in bulk (``bulk_create`` sends no signals): a demo loader
+    or importer calls this once at the end. Embeddings are computed per batch of
+    :data:`BATCH_SIZE` and reused for texts that did not change.
     """
-    total = 0
-    for model, adapter in registered():
-        content_type = ContentType.objects.get_for_model(model)
-        queryset = adapter.public_queryset().order_by("pk")
+    adapter = adapter_for(model)
+    if adapter is None:
+        return 0, set()
+    queryset = adapter.public_queryset().order_by("pk")
+    if adapter.select:
+        queryset = queryset.select_related(*adapter.select)
+    if adapter.prefetch:
+        queryset = queryset.prefetch_related(*adapter.prefetch)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=queryset.count(), desc=str(adapter.label_plural), unit="Dok.", file=stdout or sys.stderr)
+    total, public_ids, batch = 0, set(), []
+    for obj in queryset.iterator(chunk_size=BATCH_SIZE):
+        batch.append(obj)
+        public_ids.add(obj.pk)
+        if len(batch) >= BATCH_SIZE:
+            total += index_objects(batch, adapter)
+            if bar:
+                bar.update(len(batch))
+            batch = []
+    if batch:
+        total += index_objects(batch, adapter)
+        if bar:
+            bar.update(len(batch))
+    if bar:
+        bar.close()
+    return total, public_ids
+
+
+_deferred = threading.local()
+
+
+@contextlib.contextmanager
+def deferred():
+    """Collect the index updates of saves inside the block and write them in batches at its end.
+
+    For loaders that save thousands of objects one by one: instead of one embedding and three
+    queries per save, each batch of :data:`BATCH_SIZE` objects costs one embedding call and a
+    few queries. Deletions inside the block are applied at once. Nested blocks join the outer one.
+    """
+    pending = getattr(_deferred, "pending", None)
+    if pending is not None:
+        yield
+        return
+    _deferred.pending = {}
+    try:
+        yield
+    finally:
+        pending, _deferred.pending = _deferred.pending, None
+        for model, ids in pending.items():
+            flush_deferred(model, ids)
+
+
+def defer(obj) -> bool:
+    """Remember ``obj`` for the end of a :func:`deferred` block; False outside of one."""
+    pending = getattr(_deferred, "pending", None)
+    if pending is None or obj.pk is None:
+        return False
+    pending.setdefault(type(obj)._meta.concrete_model, set()).add(obj.pk)
+    return True
+
+
+def flush_deferred(model, ids: set) -> None:
+    adapter = adapter_for(model)
+    if adapter is None:
+        return
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), BATCH_SIZE):
+        chunk = ordered[start : start + BATCH_SIZE]
+        queryset = model._default_manager.filter(pk__in=chunk)
         if adapter.select:
             queryset = queryset.select_related(*adapter.select)
         if adapter.prefetch:
             queryset = queryset.prefetch_related(*adapter.prefetch)
-        count = queryset.count()
-        public_ids = []
-        bar = None
-        if progress:
-            from tqdm import tqdm
+        objects = list(queryset)
+        index_objects(objects, adapter)
+        gone = set(chunk) - {obj.pk for obj in objects}
+        if gone:
+            content_type = ContentType.objects.get_for_model(model)
+            with transaction.atomic():
+                removed = _remove(content_type, list(gone))
+                IndexChange.objects.bulk_create([IndexChange(document_id=pk) for pk in removed])
 
-            bar = tqdm(total=count, desc=str(adapter.label_plural), unit="Dok.", file=stdout or sys.stderr)
-        batch = []
-        for obj in queryset.iterator(chunk_size=BATCH_SIZE):
-            batch.append(obj)
-            public_ids.append(obj.pk)
-            if len(batch) >= BATCH_SIZE:
-                total += index_objects(batch, adapter)
-                if bar:
-                    bar.update(len(batch))
-                batch = []
-        if batch:
-            total += index_objects(batch, adapter)
-            if bar:
-                bar.update(len(batch))
-        if bar:
-            bar.close()
-        public = set(public_ids)
+
+def rebuild(*, progress: bool = False, stdout=None) -> int:
+    """Rebuild every registered content type's documents; objects no longer public disappear.
+
+    Embeddings of unchanged texts are reused from the old documents. At the end the in-memory
+    index is built once and written as a snapshot, so web processes load it instead of each
+    rebuilding it.
+    """
+    total = 0
+    for model, _adapter in registered():
+        content_type = ContentType.objects.get_for_model(model)
+        count, public = index_model(model, progress=progress, stdout=stdout)
+        total += count
         stored = SearchDocument.objects.filter(content_type=content_type).values_list("pk", "object_id")
         stale_ids = [pk for pk, object_id in stored if object_id not in public]
-        with transaction.atomic():
-            for start in range(0, len(stale_ids), 500):
-                SearchDocument.objects.filter(pk__in=stale_ids[start : start + 500]).delete()
+        _delete_documents(stale_ids)
     # Documents of types no longer registered go too.
     registered_types = [ContentType.objects.get_for_model(model).pk for model, _adapter in registered()]
-    SearchDocument.objects.exclude(content_type_id__in=registered_types).delete()
+    _delete_documents(
+        list(SearchDocument.objects.exclude(content_type_id__in=registered_types).values_list("pk", flat=True))
+    )
     IndexChange.objects.create(rebuild=True)
+    from .engine import build_full
+
+    build_full()  # writes the snapshot (for indexes big enough to need one)
     return total
+
+
+def _delete_documents(ids: list[int]) -> None:
+    """Delete documents and journal each removal (a process serving an old base masks them)."""
+    with transaction.atomic():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            SearchDocument.objects.filter(pk__in=chunk).delete()
+            IndexChange.objects.bulk_create([IndexChange(document_id=pk) for pk in chunk])

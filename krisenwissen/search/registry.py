@@ -48,7 +48,34 @@ _adapters: dict[type[models.Model], SearchAdapter] = {}
 
 
 def register(model: type[models.Model], adapter: SearchAdapter) -> None:
+    """Make ``model`` searchable; call from the app's ``search_index.py``.
+
+    Saves and deletions of ``model`` then update the index (:mod:`.signals`); content loaded with
+    ``bulk_create`` is indexed with :func:`krisenwissen.search.indexing.index_model`, and loaders
+    that save many objects one by one wrap them in :func:`krisenwissen.search.indexing.deferred`.
+    """
     _adapters[model] = adapter
+    if _connected:
+        from .signals import connect_model
+
+        connect_model(model)
+
+
+def unregister(model: type[models.Model]) -> None:
+    """The opposite of :func:`register` (tests; a type that is switched off)."""
+    _adapters.pop(model, None)
+    from .signals import disconnect_model
+
+    disconnect_model(model)
+
+
+_connected = False
+
+
+def mark_connected() -> None:
+    """Called once the search app has connected its signals: later registrations connect themselves."""
+    global _connected
+    _connected = True
 
 
 def adapter_for(model_or_obj) -> SearchAdapter | None:

@@ -24,11 +24,20 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from . import embedding
 from .analysis import fold, query_stems, stem, tokens
-from .engine import Alternative, SearchIndex, Slot, current_index, rows_with_any, score_segment, semantic_scores
+from .engine import (
+    Alternative,
+    SearchIndex,
+    Slot,
+    current_index,
+    rows_with_any,
+    score_segment,
+    semantic_candidates,
+)
 from .models import SearchDocument
 from .query import MAX_QUERY_CHARS, ParsedQuery, parse
 from .registry import kinds
@@ -52,6 +61,10 @@ TYPO_WEIGHT = 0.9
 #: score × ((1 + matched slots) / (1 + slots)) ** COORDINATION
 COORDINATION = 1.0
 MAX_TYPO_CANDIDATES = 5
+#: Expanded queries kept per index (analysis, thesaurus, typo look-ups are the same every time).
+QUERY_CACHE_SIZE = 512
+#: Most hits the database fallback returns while the index is being built.
+FALLBACK_LIMIT = 1000
 
 
 @dataclass
@@ -64,30 +77,55 @@ class Hit:
 
 @dataclass
 class RankedHits:
-    """Every hit in rank order, as parallel arrays (a broad query on a big index has many)."""
+    """Every hit in rank order, as parallel arrays (a broad query on a big index has many).
+
+    Content types are kept as small integer codes (``kind_codes``, names in ``kind_names``):
+    counting and filtering them is then a pass over integers, not strings.
+    """
 
     doc_ids: np.ndarray
-    kinds: np.ndarray
+    kind_codes: np.ndarray
     object_ids: np.ndarray
     scores: np.ndarray
+    kind_names: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.doc_ids)
 
+    @property
+    def kinds(self) -> np.ndarray:
+        """The kind name of every hit (an object array; prefer ``kind_codes`` for big result sets)."""
+        names = np.array(list(self.kind_names) or [""], dtype=object)
+        return names[self.kind_codes] if len(self.kind_codes) else np.zeros(0, dtype=object)
+
+    def code(self, kind: str) -> int:
+        return self.kind_names.index(kind) if kind in self.kind_names else -1
+
+    def of_kind(self, kind: str) -> np.ndarray:
+        return self.kind_codes == self.code(kind)
+
+    def counts(self) -> dict[str, int]:
+        if not len(self):
+            return {}
+        totals = np.bincount(self.kind_codes, minlength=len(self.kind_names))
+        return {name: int(totals[i]) for i, name in enumerate(self.kind_names) if totals[i]}
+
     def select(self, mask: np.ndarray) -> RankedHits:
-        return RankedHits(self.doc_ids[mask], self.kinds[mask], self.object_ids[mask], self.scores[mask])
+        return RankedHits(
+            self.doc_ids[mask], self.kind_codes[mask], self.object_ids[mask], self.scores[mask], self.kind_names
+        )
 
     def hits(self, start: int = 0, stop: int | None = None) -> list[Hit]:
         window = slice(start, stop)
         return [
-            Hit(document_id=int(d), kind=str(k), object_id=int(o), score=float(s))
+            Hit(document_id=int(d), kind=self.kind_names[int(k)], object_id=int(o), score=float(s))
             for d, k, o, s in zip(
-                self.doc_ids[window], self.kinds[window], self.object_ids[window], self.scores[window]
+                self.doc_ids[window], self.kind_codes[window], self.object_ids[window], self.scores[window]
             )
         ]
 
 
-EMPTY = RankedHits(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), np.zeros(0))
+EMPTY = RankedHits(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int16), np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
 @dataclass
@@ -262,24 +300,25 @@ def search(
     if query.is_empty:
         return response
     index = current_index()
+    if index is None:
+        return _database_fallback(query, response, kind=kind, restrict=restrict)
     response.index = index
-    thesaurus = current_thesaurus()
-    slots, corrections = expand(query, index, thesaurus)
+    slots, corrections, terms, idf = _analysed(query, index)
     if corrections:
         response.suggestion = _suggestion(query.raw, corrections, index)
-    terms = {t for slot in slots for alt in slot.alternatives for t in alt.terms}
     response.match_stems = terms
     response.match_words = {fold(w) for w in query.words} | set(corrections.values())
-    idf = {t: index.idf(t) for t in terms}
     excluded_terms = [s for w in query.excluded for s in query_stems(w)]
     phrase_terms = [[s for w in phrase for s in query_stems(w)] for phrase in query.phrases]
     query_vector = embedding.encode_query(query.semantic_text) if not query.phrases else None
     kind_code = index.kind_codes.get(kind) if kind else None
     allowed_codes = None
     if restrict is not None:
-        allowed_codes = {index.kind_codes[k] for k in restrict if k in index.kind_codes}
+        allowed_codes = [index.kind_codes[k] for k in restrict if k in index.kind_codes]
+    msm = min_should_match(len(slots))
 
-    parts: list[tuple[np.ndarray, ...]] = []  # per segment: doc ids, kind codes, object ids, lexical, semantic
+    # per segment: doc ids, kind codes, object ids, lexical score, semantic score (-inf: not a candidate)
+    parts: list[tuple[np.ndarray, ...]] = []
     for segment, alive in index.segments:
         if not segment.n:
             continue
@@ -290,7 +329,7 @@ def search(
         if kind:
             keep &= segment.kinds == (kind_code if kind_code is not None else -1)
         if allowed_codes is not None:
-            keep &= np.isin(segment.kinds, list(allowed_codes))
+            keep &= np.isin(segment.kinds, allowed_codes)
             for name, ids in restrict.items():
                 code = index.kind_codes.get(name)
                 if code is not None:
@@ -300,23 +339,25 @@ def search(
             keep &= ~rows_with_any(segment, excluded_terms)
         for terms_of_phrase in phrase_terms:
             keep &= rows_with_any(segment, terms_of_phrase)
-        found = (lexical > 0) & (matched >= min_should_match(len(slots))) & keep
-        semantic = semantic_scores(segment, query_vector) if query_vector is not None else None
-        if semantic is not None:
-            eligible = np.flatnonzero(keep & (semantic >= SEMANTIC_ONLY_MIN))
-            if len(eligible) > SEMANTIC_TOP:
-                eligible = eligible[np.argpartition(-semantic[eligible], SEMANTIC_TOP)[:SEMANTIC_TOP]]
-            found[eligible] = True
+        found = (lexical > 0) & (matched >= msm) & keep
+        semantic_rows = semantic_values = None
+        if query_vector is not None:
+            candidates = semantic_candidates(segment, query_vector, keep, found)
+            if candidates is not None:
+                semantic_rows, semantic_values = candidates
+                eligible = semantic_rows[semantic_values >= SEMANTIC_ONLY_MIN]
+                if len(eligible) > SEMANTIC_TOP:
+                    scores = semantic_values[semantic_values >= SEMANTIC_ONLY_MIN]
+                    eligible = eligible[np.argpartition(-scores, SEMANTIC_TOP)[:SEMANTIC_TOP]]
+                found[eligible] = True
         rows = np.flatnonzero(found)
-        parts.append(
-            (
-                segment.doc_ids[rows],
-                segment.kinds[rows],
-                segment.object_ids[rows],
-                lexical[rows],
-                semantic[rows] if semantic is not None else np.zeros(len(rows), dtype=np.float32),
-            )
-        )
+        semantic = np.full(len(rows), -np.inf, dtype=np.float32)
+        if semantic_rows is not None and len(rows):
+            position = np.searchsorted(rows, semantic_rows)
+            position[position == len(rows)] = 0
+            hit = rows[position] == semantic_rows
+            semantic[position[hit]] = semantic_values[hit]
+        parts.append((segment.doc_ids[rows], segment.kinds[rows], segment.object_ids[rows], lexical[rows], semantic))
     if not parts:
         return response
     doc_ids, kind_codes, object_ids, lexical, semantic = (np.concatenate(column) for column in zip(*parts))
@@ -330,26 +371,96 @@ def search(
         return response
 
     size = len(doc_ids)
-    lexical_order = np.flatnonzero(lexical > 0)
-    lexical_order = lexical_order[np.argsort(-lexical[lexical_order], kind="stable")]
-    fused = LEXICAL_WEIGHT / (RRF_K + _rank_positions(lexical_order, size))
+    fused = LEXICAL_WEIGHT / (RRF_K + _rank_positions(_lexical_order(lexical), size))
     if query_vector is not None:
         semantic_order = np.flatnonzero(semantic >= SEMANTIC_MIN)
         if len(semantic_order) > SEMANTIC_TOP:
             semantic_order = semantic_order[np.argpartition(-semantic[semantic_order], SEMANTIC_TOP)[:SEMANTIC_TOP]]
         semantic_order = semantic_order[np.argsort(-semantic[semantic_order], kind="stable")]
         fused = fused + SEMANTIC_WEIGHT / (RRF_K + _rank_positions(semantic_order, size))
-    order = np.lexsort((doc_ids, -lexical, -fused))
-    order = order[fused[order] > 0]
-    names = np.empty(max(index.kind_codes.values(), default=0) + 1, dtype=object)
+    order = _final_order(fused, lexical, doc_ids)
+    names = [""] * (max(index.kind_codes.values(), default=0) + 1)
     for name, code in index.kind_codes.items():
         names[code] = name
     response.ranked = RankedHits(
         doc_ids=doc_ids[order],
-        kinds=names[kind_codes[order]],
+        kind_codes=kind_codes[order],
         object_ids=object_ids[order],
         scores=fused[order],
+        kind_names=tuple(names),
     )
+    return response
+
+
+def _analysed(query: ParsedQuery, index: SearchIndex):
+    """Slots, corrections, terms and idf of a query, cached per index and thesaurus version."""
+    thesaurus = current_thesaurus()
+    key = (tuple(query.words), thesaurus.fingerprint)
+    cached = index.query_cache.get(key)
+    if cached is None:
+        slots, corrections = expand(query, index, thesaurus)
+        terms = {t for slot in slots for alt in slot.alternatives for t in alt.terms}
+        cached = (slots, corrections, terms, {t: index.idf(t) for t in terms})
+        if len(index.query_cache) >= QUERY_CACHE_SIZE:
+            index.query_cache.clear()
+        index.query_cache[key] = cached
+    return cached
+
+
+def _lexical_order(lexical: np.ndarray) -> np.ndarray:
+    """Hits with a lexical score, best first, ties in hit order (as a stable sort would give).
+
+    Sorting one 64-bit key (score bits, position) with the fast unstable sort gives the same order
+    as a stable sort of the scores, at a fraction of the cost on big result sets.
+    """
+    positive = np.flatnonzero(lexical > 0)
+    bits = lexical[positive].astype(np.float32).view(np.uint32).astype(np.uint64)  # positive floats: monotone
+    key = ((np.uint64(0xFFFFFFFF) - bits) << np.uint64(32)) | positive.astype(np.uint64)
+    return positive[np.argsort(key)]
+
+
+def _final_order(fused: np.ndarray, lexical: np.ndarray, doc_ids: np.ndarray) -> np.ndarray:
+    """Hits by fused score, then lexical score, then document id; hits without any score dropped."""
+    candidates = np.flatnonzero(fused > 0)
+    order = candidates[np.argsort(-fused[candidates])]
+    values = fused[order]
+    if len(values) > 1 and np.any(values[1:] == values[:-1]):  # ties: settle them exactly
+        order = candidates[np.lexsort((doc_ids[candidates], -lexical[candidates], -fused[candidates]))]
+    return order
+
+
+def _database_fallback(
+    query: ParsedQuery, response: SearchResponse, *, kind: str | None, restrict: Mapping[str, set[int]] | None
+) -> SearchResponse:
+    """While a big index is being built: documents containing every query word in title or summary.
+
+    No stemming, no ranking beyond newest first; the page says so. Never wrong, only less good.
+    """
+    response.notices.append(
+        _("Die Suche wird gerade vorbereitet. Bis dahin zeigen wir eine einfache Textsuche ohne Rangfolge.")
+    )
+    documents = SearchDocument.objects.all()
+    if kind:
+        documents = documents.filter(kind=kind)
+    if restrict is not None:
+        allowed = Q(pk__in=[])
+        for name, ids in restrict.items():
+            allowed |= Q(kind=name, object_id__in=list(ids))
+        documents = documents.filter(allowed)
+    for word in query.words[:8]:
+        documents = documents.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    for word in query.excluded[:8]:
+        documents = documents.exclude(Q(title__icontains=word) | Q(summary__icontains=word))
+    rows = list(documents.order_by("-pk").values_list("pk", "kind", "object_id")[:FALLBACK_LIMIT])
+    names = tuple(dict.fromkeys(kind_name for _pk, kind_name, _object in rows))
+    response.ranked = RankedHits(
+        doc_ids=np.array([r[0] for r in rows], dtype=np.int64),
+        kind_codes=np.array([names.index(r[1]) for r in rows], dtype=np.int16),
+        object_ids=np.array([r[2] for r in rows], dtype=np.int64),
+        scores=np.zeros(len(rows)),
+        kind_names=names,
+    )
+    response.match_words = {fold(w) for w in query.words}
     return response
 
 
@@ -434,6 +545,8 @@ def autocomplete(prefix: str, *, limit: int = 8) -> list[str]:
     if len(last) < 2:
         return []
     index = current_index()
+    if index is None:
+        return []
     vocabulary = index.vocabulary()
     ordered = index.sorted_vocabulary()
     start = bisect.bisect_left(ordered, last)
@@ -468,6 +581,9 @@ class SearchPage:
     facet_result: object | None  #: practices.facets.FacetResult for the practice hits, or None
 
 
+PRACTICE_KIND = "practice"
+
+
 def search_page(
     q: str | None,
     *,
@@ -487,13 +603,13 @@ def search_page(
 
     response = search(q)
     ranked = response.ranked
-    kinds_found, counts = np.unique(ranked.kinds.astype(str), return_counts=True) if len(ranked) else ([], [])
-    type_counts = {str(k): int(c) for k, c in zip(kinds_found, counts)}
+    type_counts = ranked.counts()
     facet_result = None
     practice_filters = {k: v for k, v in (practice_filters or {}).items() if v}
-    if len(ranked) and kind in (None, "practice"):
-        is_practice = ranked.kinds == "practice"
-        practice_ids = frozenset(ranked.object_ids[is_practice].tolist())
+    is_practice = ranked.of_kind(PRACTICE_KIND)
+    # The practice facets belong on the page when practices are among the hits (or are asked for).
+    if (kind in (None, PRACTICE_KIND) and is_practice.any()) or (kind == PRACTICE_KIND and practice_filters):
+        practice_ids = ranked.object_ids[is_practice]
         browser = browser or PracticeBrowser.current()
         facet_result = browser.search(
             FacetQuery(filters=practice_filters, restrict_to=practice_ids, offset=0, limit=len(practice_ids) + 1)
@@ -501,8 +617,10 @@ def search_page(
         if practice_filters:
             allowed = np.asarray(facet_result.ids_page, dtype=np.int64)
             ranked = ranked.select(is_practice & np.isin(ranked.object_ids, allowed))
+    elif practice_filters:  # practice filters, but no practice among the hits: nothing matches them
+        ranked = ranked.select(np.zeros(len(ranked), dtype=bool))
     if kind:
-        ranked = ranked.select(ranked.kinds == kind)
+        ranked = ranked.select(ranked.of_kind(kind))
     total = len(ranked)
     page = ranked.hits(offset, offset + limit)
     return SearchPage(

@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import published, unpublished
 
 from . import indexing
-from .registry import registered
+from .registry import mark_connected, registered
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +29,13 @@ def _safely(action, instance):
         logger.exception("Updating the search index for %r failed.", instance)
 
 
+def _index(instance):
+    if not indexing.defer(instance):
+        indexing.index_object(instance)
+
+
 def on_published(sender, instance, **kwargs):
-    _safely(indexing.index_object, instance)
+    _safely(_index, instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
@@ -40,17 +45,34 @@ def on_unpublished(sender, instance, **kwargs):
 def on_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    _safely(indexing.index_object, instance)
+    _safely(_index, instance)
 
 
 def on_deleted(sender, instance, **kwargs):
     _safely(indexing.remove_object, instance)
 
 
+def _uid(model) -> str:
+    return f"search-{model._meta.label_lower}"
+
+
+def connect_model(model) -> None:
+    uid = _uid(model)
+    published.connect(on_published, sender=model, dispatch_uid=f"{uid}-published")
+    unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"{uid}-unpublished")
+    post_save.connect(on_saved, sender=model, dispatch_uid=f"{uid}-saved")
+    post_delete.connect(on_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+
+
+def disconnect_model(model) -> None:
+    uid = _uid(model)
+    published.disconnect(sender=model, dispatch_uid=f"{uid}-published")
+    unpublished.disconnect(sender=model, dispatch_uid=f"{uid}-unpublished")
+    post_save.disconnect(sender=model, dispatch_uid=f"{uid}-saved")
+    post_delete.disconnect(sender=model, dispatch_uid=f"{uid}-deleted")
+
+
 def connect() -> None:
     for model, _adapter in registered():
-        uid = f"search-{model._meta.label_lower}"
-        published.connect(on_published, sender=model, dispatch_uid=f"{uid}-published")
-        unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"{uid}-unpublished")
-        post_save.connect(on_saved, sender=model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(on_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+        connect_model(model)
+    mark_connected()

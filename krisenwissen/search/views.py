@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from krisenwissen.practices.facets import FACET_FIELDS, FACET_LABELS, PracticeBrowser
+from krisenwissen.places.models import SizeClass
+from krisenwissen.practices.facets import FACET_FIELDS, FACET_LABELS, PracticeBrowser, term_label
 from krisenwissen.practices.views import facet_groups, home_url
 
 from .registry import kinds
@@ -29,6 +30,24 @@ def _page_number(raw: str | None) -> tuple[int, bool]:
     if raw.isdigit() and len(raw) < 6 and 1 <= int(raw) <= MAX_PAGE:
         return int(raw), True
     return 1, raw in ("", "1")
+
+
+def filter_label(browser: PracticeBrowser, facet_result, name: str, value: str) -> str:
+    """How a selected practice filter value is called (as in the facet list, also without hits)."""
+    if facet_result is not None:
+        for option in facet_result.facets.get(name, ()):
+            if option.value == value:
+                return option.label
+    term = browser.terms.get(name, {}).get(value)
+    if term is not None:
+        return term_label(term, (get_language() or "de").startswith("en"))
+    if name == "size_class" and value in SizeClass.values:
+        return str(SizeClass(value).label)
+    if name == "country":
+        from krisenwissen.places.countries import country_name
+
+        return country_name(value)
+    return value
 
 
 def search_view(request):
@@ -97,6 +116,23 @@ def search_view(request):
             }
         )
     groups = facet_groups(result.facet_result, None) if result.facet_result is not None else []
+    active = []
+    if kind:
+        active.append(
+            {"facet": _("Inhaltsart"), "label": known_kinds[kind].label_plural, "remove_url": url(type="", page=1)}
+        )
+    for name in FACET_FIELDS:
+        for value in filters.get(name, ()):
+            remaining = {
+                key: tuple(v for v in values if not (key == name and v == value)) for key, values in filters.items()
+            }
+            active.append(
+                {
+                    "facet": FACET_LABELS[name],
+                    "label": filter_label(browser, result.facet_result, name, value),
+                    "remove_url": url(filters=remaining, page=1),
+                }
+            )
     context = {
         "q": shown_q,
         "kind": kind,
@@ -110,8 +146,9 @@ def search_view(request):
         "notices": notices,
         "type_options": type_options,
         "facet_groups": groups,
-        "has_filters": any(filters.values()),
-        "reset_url": url(filters={}, page=1),
+        "has_filters": bool(active),
+        "active_filters": active,
+        "reset_url": url(type="", filters={}, page=1),
         "page": page,
         "pages": pages,
         "previous_url": url(page=page - 1) if page > 1 else "",

@@ -324,6 +324,43 @@ def test_text_search_on_the_page_combines_with_facets(corpus, client):
     assert 'value="hochwasserwarnung"' in response.content.decode()
 
 
+def test_text_box_uses_the_platform_search_not_a_substring_filter(corpus, client):
+    # Inflected forms, transliterated umlauts and the two halves of a compound: none of them is a
+    # substring of the practice's text, the platform search's German analysis finds them all.
+    assert titles(client.get(LIST_URL, {"q": "Hochwasserwarnungen"})) == ["Beta Hochwasserwarnung"]
+    assert titles(client.get(LIST_URL, {"q": "aeltere Menschen"})) == ["Delta Telefonkette"]
+    assert "Alpha Hitzeschutz" in titles(client.get(LIST_URL, {"q": "Schutz vor Hitze"}))
+    # Unpublished practices stay out, as with the facets.
+    assert titles(client.get(LIST_URL, {"q": "Entwurf"})) == []
+
+
+def test_text_search_counts_facets_under_the_query_and_ranks_by_relevance(corpus, client):
+    response = client.get(LIST_URL, {"q": "Lagezentrum"})
+    html = response.content.decode()
+    assert titles(response) == ["Gamma Lagezentrum"]
+    assert re.search(r"<h2[^>]*>\s*1 Praxisbeispiel\s*</h2>", html)
+    # The facet counts are those of the hits: Wien only.
+    assert 'name="state" value="Wien"> <span>Wien <span class="facet__count">(1<' in html
+    assert 'name="state" value="Bayern"' not in html
+    # Ranked by relevance by default, offered as the first sort option; other orders still work.
+    assert '<option value="relevance" selected>Relevanz</option>' in html
+    by_title = client.get(LIST_URL, {"q": "Lagezentrum Hochwasserwarnung", "sort": "title"})
+    assert titles(by_title) == ["Beta Hochwasserwarnung", "Gamma Lagezentrum"]
+    assert '<option value="title" selected>' in by_title.content.decode()
+
+
+def test_relevance_sort_without_text_falls_back_to_newest(corpus, client):
+    response = client.get(LIST_URL, {"sort": "relevance"})
+    assert titles(response)[0] == "Delta Telefonkette"
+    assert 'value="relevance"' not in response.content.decode()
+
+
+def test_text_search_typo_gets_a_suggestion(corpus, client):
+    response = client.get(LIST_URL, {"q": "Lagezentrom"})
+    assert titles(response) == ["Gamma Lagezentrum"]
+    assert "Meinten Sie „Lagezentrum“?" in response.content.decode()
+
+
 @pytest.fixture
 def many(db):
     place = PlaceFactory()

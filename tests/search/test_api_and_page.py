@@ -1,3 +1,6 @@
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from tests.factories import PracticeFactory
@@ -117,3 +120,30 @@ def test_api_truncates_overlong_query_with_notice(practices, client):
     data = client.get("/api/v1/search", {"q": "Hitze " * 5000}).json()
     assert data["notices"] and "gekürzt" in data["notices"][0]
     assert data["count"] == 2
+
+
+def test_active_filters_are_removable_tags(practices, client):
+    html = client.get("/suche/", {"q": "Hitze", "type": "practice", "themes": "gesundheit"}).content.decode()
+    tags = {
+        label: href.replace("&amp;", "&")
+        for href, label in re.findall(r'<a class="tag" href="([^"]+)">([^<]+?) <span', html)
+    }
+    assert set(tags) == {"Inhaltsart: Praxisbeispiele", "Schwerpunktthemen: " + _theme_name("gesundheit")}
+    # Each tag removes only its own filter; the query stays.
+    assert parse_qs(urlsplit(tags["Inhaltsart: Praxisbeispiele"]).query) == {"q": ["Hitze"], "themes": ["gesundheit"]}
+    removed_theme = tags["Schwerpunktthemen: " + _theme_name("gesundheit")]
+    assert parse_qs(urlsplit(removed_theme).query) == {"q": ["Hitze"], "type": ["practice"]}
+    assert "2 Treffer" in client.get(removed_theme).content.decode()
+    reset = re.search(r'<a href="([^"]+)">Alle Filter entfernen</a>', html).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(reset).query) == {"q": ["Hitze"]}
+
+
+def test_no_filter_tags_without_filters(practices, client):
+    html = client.get("/suche/", {"q": "Hitze"}).content.decode()
+    assert 'class="tag"' not in html and "Alle Filter entfernen" not in html
+
+
+def _theme_name(slug):
+    from krisenwissen.taxonomy.models import Theme
+
+    return Theme.objects.get(slug=slug).name
