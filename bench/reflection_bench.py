@@ -1,14 +1,19 @@
 """Speed of the Reflexionsraum's reflection and self-assessment pages as boards and comparisons grow.
 
     .venv/bin/python bench/reflection_bench.py [--cards 50 200 500] [--peers 10 100 500] [--repeat 20]
+        [--db var/bench/reflection.sqlite3] [--no-assessment]
 
-Works in its own database ``var/bench/reflection.sqlite3`` (migrated on first use, emptied of bench
-data on every run). For each board size it pins that many cards (with levers, clusters and votes)
-on one board and requests the board page, the live-refresh fingerprint and both reports through
-Django's test client; for each comparison size it creates that many opted-in workspaces with one
-complete self-assessment each and requests the results page (peer comparison + recommendations +
-radar chart). It prints p50/p95 latency, SQL queries per request and peak Python memory. The
-reflection list page of the same signed-in person is measured in the same run as the baseline.
+Works in its own database (``--db``, default ``var/bench/reflection.sqlite3``; migrated on first
+use, emptied of bench data on every run). For each board size it pins that many cards (with
+levers, clusters and votes) on one board and requests the board page, the live-refresh fingerprint
+and both reports through Django's test client; for each comparison size it creates that many
+opted-in workspaces with one complete self-assessment each and requests the results page (peer
+comparison + recommendations + radar chart). It prints p50/p95 latency, SQL queries per request,
+peak Python memory and the ratio to the baseline: the reflection list page of the same signed-in
+person (the assessment overview for the comparison), requested in turn with the measured page (one
+baseline request before each timed request), so both see the same load of a shared machine.
+Latency is timed without tracemalloc (which slows allocation-heavy code such as WeasyPrint several
+times over); peak memory comes from one extra traced request.
 """
 
 import argparse
@@ -25,14 +30,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 WORK = BASE_DIR / "var" / "bench" / "reflection.sqlite3"
 
 
-def setup_django() -> None:
+def setup_django(db: Path = WORK) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "krisenwissen.settings.dev")
-    os.environ["SQLITE_PATH"] = str(WORK)
+    os.environ["SQLITE_PATH"] = str(db)
     os.environ["LOG_LEVEL"] = "WARNING"
     os.environ["PAGE_CACHE_SECONDS"] = "0"
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost"
     sys.path.insert(0, str(BASE_DIR))
-    WORK.parent.mkdir(parents=True, exist_ok=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     import django
 
     django.setup()
@@ -163,11 +168,19 @@ def own_assessment(workspace):
     return assessment
 
 
-def measure(client, path: str, repeat: int) -> dict:
+def _timed(client, path: str) -> float:
+    start = time.perf_counter()
+    client.get(path)
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(client, path: str, repeat: int, baseline: str | None = None) -> dict:
+    """Time ``path``; with ``baseline``, each request of ``path`` is paired with one of the baseline
+    page right before it, so both see the same load of the shared machine (``× baseline``)."""
     from django.db import connection
 
     client.get(path)  # warm up
-    timings = []
+    timings, base_timings = [], []
     queries = []
 
     def count(execute, sql, params, many, context):
@@ -178,17 +191,19 @@ def measure(client, path: str, repeat: int) -> dict:
     with connection.execute_wrapper(count):
         response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
-    tracemalloc.start()
     for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
+        if baseline:
+            base_timings.append(_timed(client, baseline))
+        timings.append(_timed(client, path))
+    tracemalloc.start()
+    client.get(path)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     timings.sort()
     return {
         "p50": statistics.median(timings),
         "p95": timings[max(0, int(len(timings) * 0.95) - 1)],
+        "base_p50": statistics.median(base_timings) if base_timings else None,
         "queries": len(queries),
         "peak_mb": peak / 1024 / 1024,
         "bytes": len(response.content),
@@ -196,8 +211,9 @@ def measure(client, path: str, repeat: int) -> dict:
 
 
 def row(label: str, size: str, result: dict) -> str:
+    ratio = f"{result['p50'] / result['base_p50']:.1f}×" if result["base_p50"] else "–"
     return (
-        f"| {label:<34} | {size:>7} | {result['p50']:>8.1f} | {result['p95']:>8.1f} | "
+        f"| {label:<34} | {size:>7} | {result['p50']:>8.1f} | {result['p95']:>8.1f} | {ratio:>10} | "
         f"{result['queries']:>7} | {result['peak_mb']:>8.1f} | {result['bytes'] / 1024:>8.0f} |"
     )
 
@@ -207,78 +223,52 @@ def main() -> None:
     parser.add_argument("--cards", type=int, nargs="+", default=[50, 200, 500])
     parser.add_argument("--peers", type=int, nargs="+", default=[10, 100, 500])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--db", type=Path, default=WORK, help="SQLite file of the bench (default: %(default)s)")
+    parser.add_argument("--no-assessment", action="store_true", help="measure only the reflection pages")
     args = parser.parse_args()
-    setup_django()
+    setup_django(args.db)
     reset()
     from django.urls import reverse
 
-    print("| request                            |    size | p50 (ms) | p95 (ms) | queries | peak MiB | KiB resp |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| request                            |    size | p50 (ms) | p95 (ms) | × baseline "
+        "| queries | peak MiB | KiB resp |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     try:
         for size in args.cards:
             workspace, user, client = signed_in_workspace(size)
             reflection, board = fill_board(workspace, user, size)
             kw = {"workspace": workspace.slug, "reflection": reflection.pk}
-            print(
-                row(
-                    "baseline: reflection list",
-                    f"{size}",
-                    measure(
-                        client, reverse("workspace:reflection:list", kwargs={"workspace": workspace.slug}), args.repeat
-                    ),
-                )
-            )
-            print(
-                row(
-                    "board page",
-                    f"{size}",
-                    measure(
-                        client, reverse("workspace:reflection:board", kwargs={**kw, "board": board.pk}), args.repeat
-                    ),
-                )
-            )
-            print(
-                row(
+            list_url = reverse("workspace:reflection:list", kwargs={"workspace": workspace.slug})
+            print(row("baseline: reflection list", f"{size}", measure(client, list_url, args.repeat)))
+            pages = [
+                ("board page", reverse("workspace:reflection:board", kwargs={**kw, "board": board.pk}), args.repeat),
+                (
                     "board fingerprint (live refresh)",
-                    f"{size}",
-                    measure(
-                        client,
-                        reverse("workspace:reflection:board_state", kwargs={**kw, "board": board.pk}),
-                        args.repeat,
-                    ),
-                )
-            )
-            print(
-                row(
-                    "report PDF",
-                    f"{size}",
-                    measure(client, reverse("workspace:reflection:export_pdf", kwargs=kw), max(3, args.repeat // 5)),
-                )
-            )
-            print(
-                row(
-                    "report DOCX",
-                    f"{size}",
-                    measure(client, reverse("workspace:reflection:export_docx", kwargs=kw), max(3, args.repeat // 5)),
-                )
-            )
+                    reverse("workspace:reflection:board_state", kwargs={**kw, "board": board.pk}),
+                    args.repeat,
+                ),
+                ("report PDF", reverse("workspace:reflection:export_pdf", kwargs=kw), max(3, args.repeat // 5)),
+                ("report DOCX", reverse("workspace:reflection:export_docx", kwargs=kw), max(3, args.repeat // 5)),
+            ]
+            for label, path, repeat in pages:
+                print(row(label, f"{size}", measure(client, path, repeat, baseline=list_url)), flush=True)
+        if args.no_assessment:
+            return
         previous = 0
         workspace, user, client = signed_in_workspace(999_999)
         assessment = own_assessment(workspace)
         path = reverse("workspace:assessment:detail", kwargs={"workspace": workspace.slug, "assessment": assessment.pk})
-        print(
-            row(
-                "baseline: assessment overview",
-                "-",
-                measure(
-                    client, reverse("workspace:assessment:overview", kwargs={"workspace": workspace.slug}), args.repeat
-                ),
-            )
-        )
+        overview = reverse("workspace:assessment:overview", kwargs={"workspace": workspace.slug})
+        print(row("baseline: assessment overview", "-", measure(client, overview, args.repeat)))
         for size in sorted(args.peers):
             fill_peers(size - previous)
             previous = size
-            print(row("results + peer comparison", f"{size}", measure(client, path, args.repeat)))
+            print(
+                row("results + peer comparison", f"{size}", measure(client, path, args.repeat, baseline=overview)),
+                flush=True,
+            )
     finally:
         reset()
 

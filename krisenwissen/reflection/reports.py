@@ -165,8 +165,7 @@ def reflection_docx_bytes(data: dict) -> bytes:
             if not column["cards"]:
                 document.add_paragraph(_("Keine Beiträge."))
             for card in column["cards"]:
-                votes = _("%(n)s Stimmen") % {"n": card.vote_count} if card.vote_count else ""
-                meta = " · ".join(x for x in [card.department.name if card.department else "", votes] if x)
+                meta = card.report_meta
                 document.add_paragraph(card.text + (f" ({meta})" if meta else ""), style=bullet)
     return save_docx(document)
 

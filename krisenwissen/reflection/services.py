@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,26 +132,16 @@ def save_versioned(model, obj, expected_version: int, values: dict, m2m: dict | 
 
 
 def board_stamp(board: Board) -> str:
-    """A short fingerprint that changes whenever a card, vote or cluster of the board changes."""
+    """A short fingerprint that changes whenever a card, vote or cluster of the board changes.
+
+    The board page computes the same string from the cards it loaded anyway
+    (:func:`krisenwissen.reflection.board.stamp`); change both together.
+    """
     cards = Card.objects.filter(board=board).aggregate(n=Count("pk"), latest=Max("updated_at"), versions=Max("version"))
     votes = Vote.objects.filter(card__board=board).aggregate(n=Count("pk"), latest=Max("pk"))
     clusters = board.clusters.aggregate(n=Count("pk"), latest=Max("pk"))
     latest = cards["latest"].isoformat() if cards["latest"] else "-"
     return f"{cards['n']}.{latest}.{votes['n']}.{votes['latest']}.{clusters['n']}.{clusters['latest']}"
-
-
-def board_columns(board: Board, user, *, include_hidden: bool = False) -> dict:
-    """Cards of a board by column, with vote counts and whether ``user`` voted for each."""
-    cards = (
-        Card.objects.filter(board=board)
-        .select_related("department", "cluster", "merged_into")
-        .prefetch_related("levers")
-        .annotate(vote_count=Count("votes", distinct=True), my_vote=Count("votes", filter=Q(votes__user=user)))
-        .order_by("cluster_id", "-vote_count", "pk")
-    )
-    if not include_hidden:
-        cards = cards.filter(hidden=False, merged_into__isnull=True)
-    return cards
 
 
 # --- Practice drafts ----------------------------------------------------------------------------

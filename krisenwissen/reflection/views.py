@@ -17,11 +17,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from krisenwissen.workspace.access import workspace_view
 from krisenwissen.workspace.models import Role
 
+from . import board as board_view
 from . import reports, services
 from .forms import (
     BoardForm,
@@ -164,34 +166,17 @@ def board_create(request, membership, reflection):
 
 
 def board_context(request, membership, board, card_form=None) -> dict:
-    can_moderate = membership.has_role(Role.MODERATOR)
-    cards = list(services.board_columns(board, request.user, include_hidden=can_moderate))
-    visible = [c for c in cards if c.is_visible]
-    clusters = list(board.clusters.all())
-    columns = []
-    for value, label in Column.choices:
-        in_column = [c for c in visible if c.column == value]
-        groups = []
-        for cluster in [None, *clusters]:
-            members = [c for c in in_column if (c.cluster_id == (cluster.pk if cluster else None))]
-            if members or cluster is None:
-                groups.append({"cluster": cluster, "cards": members})
-        columns.append({"value": value, "label": label, "groups": groups, "count": len(in_column)})
+    """Everything the board page shows; the cards come ready-made from :mod:`.board`."""
     used = services.votes_used(board.reflection, request.user)
+    votes_left = max(membership.workspace.votes_per_member - used, 0)
     return page_context(
         membership,
         reflection=board.reflection,
         board=board,
-        columns=columns,
-        clusters=clusters,
-        hidden_cards=[c for c in cards if not c.is_visible] if can_moderate else [],
+        **board_view.build(request, membership, board, votes_left=votes_left),
         card_form=card_form or CardForm(reflection=board.reflection, initial=_card_initial(membership, board)),
-        cluster_form=ClusterForm(),
-        column_choices=Column.choices,
         votes_total=membership.workspace.votes_per_member,
-        votes_left=max(membership.workspace.votes_per_member - used, 0),
-        stamp=services.board_stamp(board),
-        other_boards=board.reflection.boards.exclude(pk=board.pk),
+        votes_left=votes_left,
     )
 
 
@@ -506,25 +491,34 @@ def action_plan(request, membership, reflection):
 
 
 def report_data(membership, reflection) -> dict:
-    boards = []
-    for board in reflection.boards.select_related("theme"):
-        cards = (
-            Card.objects.filter(board=board, hidden=False, merged_into__isnull=True)
-            .select_related("department", "cluster")
-            .prefetch_related("levers")
-            .annotate(vote_count=Count("votes"))
-            .order_by("-vote_count", "pk")
+    """The data of both report formats: one query for all cards of all boards, grouped in Python."""
+    boards = list(reflection.boards.select_related("theme"))
+    cards = (
+        Card.objects.filter(board__reflection=reflection, hidden=False, merged_into__isnull=True)
+        .select_related("department")
+        .annotate(vote_count=Count("votes"))
+        .order_by("-vote_count", "pk")
+    )
+    by_board: dict[int, list[Card]] = {board.pk: [] for board in boards}
+    for card in cards:
+        votes = (
+            ngettext("%(n)s Stimme", "%(n)s Stimmen", card.vote_count) % {"n": card.vote_count}
+            if card.vote_count
+            else ""
         )
-        boards.append(
-            {
-                "board": board,
-                "columns": [
-                    {"label": label, "cards": [c for c in cards if c.column == value]}
-                    for value, label in Column.choices
-                ],
-                "card_count": len(cards),
-            }
-        )
+        card.report_meta = " · ".join(x for x in (card.department.name if card.department_id else "", votes) if x)
+        by_board[card.board_id].append(card)
+    boards = [
+        {
+            "board": board,
+            "columns": [
+                {"label": label, "cards": [c for c in by_board[board.pk] if c.column == value]}
+                for value, label in Column.choices
+            ],
+            "card_count": len(by_board[board.pk]),
+        }
+        for board in boards
+    ]
     ideas = reflection.ideas.prefetch_related(Prefetch("measures"), "levers")
     return {
         "workspace": membership.workspace,

@@ -64,7 +64,7 @@ def test_docx_report_holds_boards_ideas_and_action_plan(workspace, filled, clien
     cells = "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
     assert workspace.place.name in text
     assert "Nachbereitung: Hochwasser 2024" in text
-    assert "Krisenstab tagte täglich (1 Stimmen)" in text
+    assert "Krisenstab tagte täglich (1 Stimme)" in text
     assert "Warn-Vorlagen in fünf Sprachen" in text
     assert "Vorlagen übersetzen lassen" in cells and "Presseamt" in cells and "(überfällig)" in cells
     assert "AUSGEBLENDET" not in text
@@ -124,3 +124,26 @@ def test_only_admins_may_hand_over_drafts(workspace, filled, clients):
     response = clients[Role.MODERATOR].post(url, {"title": "x", "summary": "x", "description": "x", "confirm": "on"})
     assert response.status_code == 403
     assert not Practice.objects.exists()
+
+
+def test_report_html_lists_cards_as_plain_paragraphs(workspace, filled):
+    """The PDF's cards are paragraphs (no list markers: cheaper for WeasyPrint), escaped, with the
+    department and votes, and without hidden cards."""
+    from django.template.loader import render_to_string
+
+    from krisenwissen.reflection.views import report_data
+    from krisenwissen.taxonomy.models import Actor
+    from krisenwissen.workspace.models import Membership
+
+    department = Actor.objects.filter(kind=Actor.Kind.DEPARTMENT).first()
+    Card.objects.create(
+        board=filled.boards.first(), column=Column.KEEP, text="<b>Lage</b>\nzweite Zeile", department=department
+    )
+    membership = Membership.objects.filter(workspace=workspace).first()
+    html = render_to_string("reflection/report_reflection.html", report_data(membership, filled))
+    assert '<p class="card">– Krisenstab tagte täglich <span class="muted">(1 Stimme)</span></p>' in html
+    assert (
+        f'<p class="card">– &lt;b&gt;Lage&lt;/b&gt;<br>zweite Zeile <span class="muted">({department.name})</span>'
+        in html
+    )
+    assert "AUSGEBLENDET" not in html and "<li>" not in html.split("Nachbereitung auf den Tafeln")[1]
