@@ -2,6 +2,7 @@
 
 from krisenwissen.assessment import demo_content as assessment_demo
 from krisenwissen.assessment.models import Assessment
+from krisenwissen.places.models import Place
 from krisenwissen.reflection import demo_content as reflection_demo
 from krisenwissen.reflection.models import Card, Measure, Reflection
 from krisenwissen.workspace import demo_content as workspace_demo
@@ -9,7 +10,9 @@ from tests.factories import PlaceFactory
 
 
 def test_demo_content_is_idempotent_and_lives_in_the_demo_workspace(taxonomy):
-    PlaceFactory(name="Lüneburg", key=workspace_demo.DEMO_PLACE_KEY, population=71_000)
+    # Another module may have loaded the registry into the test database already.
+    if not Place.objects.filter(key=workspace_demo.DEMO_PLACE_KEY).exists():
+        PlaceFactory(name="Lüneburg", key=workspace_demo.DEMO_PLACE_KEY, population=71_000)
     workspace_demo.load()
     first = (reflection_demo.load(), assessment_demo.load())
     counts = (Reflection.objects.count(), Card.objects.count(), Measure.objects.count(), Assessment.objects.count())
