@@ -112,14 +112,24 @@ class EventFilters(Page):
     when: Literal["upcoming", "past", "all"] = Field("upcoming", description="Anstehende, vergangene oder alle")
 
 
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"
+
+
 class EventOut(Schema):
     slug: str
     title: str
     teaser: str
     start_date: datetime.date
-    start_time: datetime.time | None = Field(description="Leer bei ganztägigen Terminen")
+    # Local wall-clock times (Europe/Berlin) without offset: JSON Schema's "format: time" would
+    # demand an offset (RFC 3339), so the field is a string with a pattern instead.
+    start_time: str | None = Field(
+        description="Uhrzeit des Beginns (HH:MM:SS, Ortszeit Europe/Berlin); leer bei ganztägigen Terminen",
+        pattern=TIME_PATTERN,
+    )
     end_date: datetime.date | None
-    end_time: datetime.time | None
+    end_time: str | None = Field(
+        description="Uhrzeit des Endes (HH:MM:SS, Ortszeit Europe/Berlin)", pattern=TIME_PATTERN
+    )
     format: str
     venue: str
     address: str
@@ -157,9 +167,9 @@ def _event(request, event: Event) -> dict:
         "title": event.title,
         "teaser": event.teaser,
         "start_date": event.start_date,
-        "start_time": event.start_time,
+        "start_time": event.start_time.isoformat(timespec="seconds") if event.start_time else None,
         "end_date": event.end_date,
-        "end_time": event.end_time,
+        "end_time": event.end_time.isoformat(timespec="seconds") if event.end_time else None,
         "format": event.format,
         "venue": event.venue,
         "address": event.address,

@@ -47,6 +47,27 @@ def api_data(db, keep_connection):
     PracticeFactory(external_id="PX-1", municipality=place, themes=["krisenmanagement"], crisis_types=["hitze"])
     PracticeFactory(external_id="PX-2", themes=["krisenkommunikation"], stellschrauben=[3], is_demo=True)
     PracticeFactory(external_id="PX-3", live=False)
+    # The other content types (open_data wiring): one published, one demo, one draft each.
+    from tests.research import factories as content
+
+    for factory in (
+        content.ResearchProjectFactory,
+        content.NewsItemFactory,
+        content.EventFactory,
+        content.TrainingOfferFactory,
+        content.PublicationFactory,
+    ):
+        factory()
+        factory(is_demo=True)
+        factory(live=False)
+    from tests.interviews.factories import InterviewFactory
+    from tests.opendata.test_wiring_contentb import make_arrangement, make_survey
+
+    InterviewFactory(chapters=[("0:30", "Anfang")])
+    InterviewFactory(live=False)
+    make_survey("Befragung")
+    make_arrangement("Bayern", "Krisenstab Bayern")
+    make_arrangement("Bremen", "Entwurf", live=False)
 
 
 @schema.parametrize()

@@ -87,3 +87,41 @@ def test_other_serialisations_hold_the_same_graph(client, corpus, path, fmt):
     other = Graph().parse(data=client.get(path).content.decode(), format=fmt)
     assert len(other) == len(turtle)
     assert set(other.subjects(RDF.type, DCAT.Distribution)) == set(turtle.subjects(RDF.type, DCAT.Distribution))
+
+
+def test_catalog_with_every_wired_content_type_stays_valid(client, corpus, shapes, vocabularies):
+    """Each content type wired in from its app's open_data.py adds a dataset that passes the shapes too."""
+    from tests.research.factories import (
+        EventFactory,
+        NewsItemFactory,
+        PublicationFactory,
+        ResearchProjectFactory,
+        TrainingOfferFactory,
+    )
+
+    for factory in (ResearchProjectFactory, NewsItemFactory, EventFactory, TrainingOfferFactory, PublicationFactory):
+        factory()
+        factory(title="Geheimer Entwurf", live=False)
+    from krisenwissen.literature.models import Literature
+
+    Literature.objects.create(title="Ein Nachweis", year=2024, live=True)
+    from tests.interviews.factories import InterviewFactory
+    from tests.opendata.test_wiring_contentb import make_arrangement, make_survey
+
+    InterviewFactory()
+    make_survey("Eine Befragung")
+    make_arrangement("Bayern", "Krisenstab Bayern")
+    data = Graph().parse(data=client.get("/catalog.ttl").content.decode(), format="turtle")
+    found = results(data, shapes, vocabularies)
+    assert found == [], "\n".join(" | ".join(item) for item in found)
+    wired = {"forschungsprojekte", "aktuelles", "termine", "fortbildungen", "publikationen", "literatur"}
+    wired |= {"interviews", "befragungen", "vergleich-krisenstaebe"}
+    assert {str(d).split("#dataset-", 1)[-1] for d in data.subjects(RDF.type, DCAT.Dataset)} >= wired
+    for key in ("forschungsprojekte", "termine", "publikationen", "literatur", "interviews", "vergleich-krisenstaebe"):
+        dataset = URIRef(f"http://testserver/catalog#dataset-{key}")
+        downloads = {
+            str(o) for d in data.objects(dataset, DCAT.distribution) for o in data.objects(d, DCAT.downloadURL)
+        }
+        assert downloads == {f"http://testserver/daten/{key}.{fmt}" for fmt in ("csv", "json", "jsonld")}
+        assert (dataset, DCTERMS.modified, None) in data
+    assert (None, None, Literal("Geheimer Entwurf")) not in data
