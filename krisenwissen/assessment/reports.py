@@ -2,6 +2,7 @@
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from krisenwissen.reflection.reports import (
     DOCX_TYPE,
@@ -68,7 +69,7 @@ def assessment_docx_bytes(data: dict) -> bytes:
         item = block["lever"]
         document.add_heading(f"{item.lever.number}. {item.lever.name} ({fmt(item.score)})", level=2)
         for rec in block["practices"] + block["literature"]:
-            kind = _("Praxisbeispiel") if rec.kind == "practice" else _("Literatur")
+            kind = pgettext("recommendation kind", "Praxisbeispiel") if rec.kind == "practice" else _("Literatur")
             document.add_paragraph(f"{kind}: {rec.title} – {rec.reason}", style="List Bullet")
         if not block["practices"] and not block["literature"]:
             document.add_paragraph(_("Noch keine passenden Praxisbeispiele auf der Plattform."))
