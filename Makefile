@@ -14,7 +14,7 @@ run: setup
 
 test: setup-test
 	@bash scripts/ensure-chromium.sh
-	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed-run
 setup-test: $(VENV)/.installed-test

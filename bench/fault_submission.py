@@ -45,13 +45,15 @@ for i in range({count}):
         submitter_name="Anna Beispiel", submitter_role="Sachgebietsleitung", submitter_department="Ordnungsamt",
         submitter_email="anna@example.org", consent_contact=True, place=place, status="awaiting_confirmation",
         sent_at=timezone.now(),
-        data={{"title": title, "summary": "Ehrenamtliche rufen bei Hitze an.", "description": "Ausgangslage und Wirkung.",
+        data={{"title": title, "summary": "Ehrenamtliche rufen bei Hitze an.",
+              "description": "Ausgangslage und Wirkung.",
               "lessons_learned": "", "language": "de", "start_year": 2022, "end_year": None,
               "themes": ["vulnerable-gruppen"], "crisis_types": ["hitze"], "phases": ["vorsorge"],
               "innovation_type": "soziale-innovation", "origin": "gezielt", "maturity": "etabliert",
               "target_groups": ["aeltere-menschen"], "levers": ["6"], "keywords": "Telefonkette"}},
         completed_steps=["person", "kommune", "beschreibung", "einordnung", "dateien"])
-    out.append({{"token": s.token, "title": title, "path": services.confirm_url(s).split("://", 1)[1].split("/", 1)[1]}})
+    path = services.confirm_url(s).split("://", 1)[1].split("/", 1)[1]
+    out.append({{"token": s.token, "title": title, "path": path}})
 print(json.dumps(out))
 """
 
@@ -147,7 +149,7 @@ def submission_scenario(rounds: int, env_factory, integrity, django_shell) -> tu
         acknowledged: set[str] = set()
         lock = threading.Lock()
 
-        def worker(items):
+        def worker(items, port=port, lock=lock, acknowledged=acknowledged):
             for item in items:
                 if confirm(port, item["path"]):
                     with lock:

@@ -91,10 +91,17 @@ def prepare() -> None:
         [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"], env=env(), cwd=BASE_DIR, check=True
     )
     subprocess.run(
-        [sys.executable, "manage.py", "bootstrap", "--no-demo"], env=env(), cwd=BASE_DIR, check=True, capture_output=True
+        [sys.executable, "manage.py", "bootstrap", "--no-demo"],
+        env=env(),
+        cwd=BASE_DIR,
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env=env(), cwd=BASE_DIR, check=True
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        env=env(),
+        cwd=BASE_DIR,
+        check=True,
     )
 
 

@@ -74,7 +74,10 @@ class Visitor(FastHttpUser):
         if SCENARIO == "cached":
             self.client.get("/api/v1/practices?themes=krisenkommunikation&limit=20", name="API list")
         elif SCENARIO == "uncached":
-            self.client.get(f"/api/v1/practices?crisis_types={random.choice(CRISES)}&limit=20&offset={random.randint(0, 5)}", name="API list")
+            self.client.get(
+                f"/api/v1/practices?crisis_types={random.choice(CRISES)}&limit=20&offset={random.randint(0, 5)}",
+                name="API list",
+            )
 
 
 class WorkspaceMember(FastHttpUser):

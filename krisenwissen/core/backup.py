@@ -53,7 +53,9 @@ def table_states() -> dict[str, TableState]:
                 continue
             quoted = connection.ops.quote_name(table)
             cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - table names come from introspection
-            digests = sorted(hashlib.sha256(repr(tuple(_normalise(v) for v in row)).encode()).digest() for row in cursor)
+            digests = sorted(
+                hashlib.sha256(repr(tuple(_normalise(v) for v in row)).encode()).digest() for row in cursor
+            )
             states[table] = TableState(len(digests), hashlib.sha256(b"".join(digests)).hexdigest())
     return states
 

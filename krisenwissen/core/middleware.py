@@ -13,14 +13,14 @@ import logging
 import threading
 import time
 
+from csp.middleware import CSPMiddleware, PolicyParts
+
 from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
-
-from csp.middleware import CSPMiddleware, PolicyParts
 
 from . import maintenance
 
@@ -183,6 +183,8 @@ class DatabaseTroubleMiddleware:
         if isinstance(exception, OperationalError) and any(marker in text for marker in self.UNREACHABLE):
             logger.error("database unreachable: %s", text[:200])
             return unavailable(
-                request, _("Die Datenbank ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich erneut."), 30
+                request,
+                _("Die Datenbank ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich erneut."),
+                30,
             )
         return None

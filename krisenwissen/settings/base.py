@@ -377,9 +377,7 @@ LOGGING = {
         "json": {"()": "krisenwissen.core.logging.JsonFormatter"},
     },
     # LOG_FORMAT=json in production: one JSON object per line, e-mail and IP addresses masked.
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": os.environ.get("LOG_FORMAT", "plain")}
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": os.environ.get("LOG_FORMAT", "plain")}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

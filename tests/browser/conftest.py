@@ -80,9 +80,11 @@ def page(context):
     violations: list[str] = []
     pg.on(
         "console",
-        lambda message: violations.append(f"{pg.url}: {message.text}")
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(f"{pg.url}: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     yield pg
     if violations:
@@ -113,10 +115,15 @@ def browser_data(transactional_db):
     committed (transactional_db) rather than wrapped in a test transaction.
     """
     from krisenwissen.core.bootstrap import ensure_site_pages
+    from krisenwissen.places.models import Place
     from krisenwissen.taxonomy.services import load_taxonomy
     from tests.factories import PlaceFactory, PracticeFactory
 
     restore_wagtail_tree()
+    # The municipality registry that plain database tests load once per session was committed
+    # outside their transactions; the first transactional test of a worker still finds it.
+    if Place.objects.exists():
+        Place.objects.all().delete()
     load_taxonomy()
     ensure_site_pages()
     koeln = PlaceFactory(

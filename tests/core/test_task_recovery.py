@@ -3,7 +3,6 @@
 import subprocess
 
 import pytest
-
 from django_tasks_db.models import DBTaskResult
 
 from krisenwissen.core.task_recovery import LOST_MESSAGE, recover_lost_tasks, this_worker_id
