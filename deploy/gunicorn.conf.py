@@ -2,9 +2,10 @@
 
 Why gthread: requests spend much of their time waiting for the database; threads keep a core busy
 meanwhile, and the per-process in-memory indexes (facets, search) are shared by the threads of a
-process instead of being built once per sync worker. ``LOAD_SHED_MAX_IN_FLIGHT`` should equal
-``threads``: a process that is already serving that many public requests answers the next one
-with 503 + Retry-After immediately (the admin and the Reflexionsraum are never shed).
+process instead of being built once per sync worker. Set ``LOAD_SHED_MAX_IN_FLIGHT`` two below
+``threads``: a process that is already serving that many public requests answers the next public
+one with 503 + Retry-After immediately, and the remaining threads stay free for the admin and the
+Reflexionsraum, which are never shed (measured in bench/load_test.py, docs/deployment.md).
 """
 
 import multiprocessing
@@ -13,7 +14,7 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "6"))
 # Requests that take longer than this are bugs or attacks; the proxy gives up after 30 s too.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
