@@ -14,14 +14,12 @@ of records matching the selections of all other fields and that value.
 from __future__ import annotations
 
 import datetime
-import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -29,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.practices.facets import (
     FieldIndex,
+    ProcessIndexCache,
     _fetch_rows,
     _int_pairs,
     _words,
@@ -81,7 +80,6 @@ LANGUAGE_LABELS = {
     "no": _("Norwegisch"),
     "ru": _("Russisch"),
 }
-DEFAULT_MAX_AGE_S = 300
 
 
 @dataclass(frozen=True)
@@ -201,32 +199,19 @@ def build_index(fingerprint: tuple) -> LiteratureIndex:
     )
 
 
-_index: LiteratureIndex | None = None
-_index_lock = threading.Lock()
-
-
-def _fresh(index, fingerprint) -> bool:
-    max_age = getattr(settings, "LITERATURE_FACET_INDEX_MAX_AGE", DEFAULT_MAX_AGE_S)
-    return index is not None and index.fingerprint == fingerprint and time.monotonic() - index.built_at < max_age
+_cache = ProcessIndexCache(
+    lambda fingerprint: build_index(fingerprint),
+    lambda: read_fingerprint(),
+    "LITERATURE_FACET_INDEX_MAX_AGE",
+)
 
 
 def current_index() -> LiteratureIndex:
-    global _index
-    fingerprint = read_fingerprint()
-    index = _index
-    if _fresh(index, fingerprint):
-        return index
-    with _index_lock:
-        index = _index
-        if not _fresh(index, fingerprint):
-            index = build_index(fingerprint)
-            _index = index
-    return index
+    return _cache.current()
 
 
 def reset_index() -> None:
-    global _index
-    _index = None
+    _cache.reset()
 
 
 def match_text(q: str) -> list[int]:

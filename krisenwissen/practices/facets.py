@@ -440,37 +440,55 @@ def build_index(fingerprint: tuple) -> FacetIndex:
     )
 
 
-_index: FacetIndex | None = None
-_index_lock = threading.Lock()
+class ProcessIndexCache:
+    """One index per process, rebuilt when the database fingerprint moves or the index grows too old.
+
+    Shared by every facet index (practices, literature): the fingerprint is read on each request
+    (cheap), and only one thread of a process rebuilds while the others wait for the new index.
+    """
+
+    def __init__(self, build, read_fingerprint, max_age_setting: str):
+        self.build = build
+        self.read_fingerprint = read_fingerprint
+        self.max_age_setting = max_age_setting
+        self.index = None
+        self.lock = threading.Lock()
+
+    def _fresh(self, index, fingerprint: tuple) -> bool:
+        max_age = getattr(settings, self.max_age_setting, DEFAULT_MAX_AGE_S)
+        return index is not None and index.fingerprint == fingerprint and time.monotonic() - index.built_at < max_age
+
+    def current(self):
+        fingerprint = self.read_fingerprint()
+        index = self.index
+        if self._fresh(index, fingerprint):
+            return index
+        with self.lock:
+            index = self.index
+            if not self._fresh(index, fingerprint):
+                index = self.build(fingerprint)
+                self.index = index
+        return index
+
+    def reset(self) -> None:
+        self.index = None
 
 
-def _fresh(index: FacetIndex | None, fingerprint: tuple) -> bool:
-    max_age = getattr(settings, "PRACTICES_FACET_INDEX_MAX_AGE", DEFAULT_MAX_AGE_S)
-    return index is not None and index.fingerprint == fingerprint and time.monotonic() - index.built_at < max_age
+_cache = ProcessIndexCache(
+    lambda fingerprint: build_index(fingerprint),
+    lambda: read_fingerprint(),
+    "PRACTICES_FACET_INDEX_MAX_AGE",
+)
 
 
 def current_index() -> FacetIndex:
     """The facet index, rebuilt first if the database has changed since it was built."""
-    global _index
-    fingerprint = read_fingerprint()
-    index = _index
-    if _fresh(index, fingerprint):
-        return index
-    with _index_lock:
-        index = _index
-        if not _fresh(index, fingerprint):
-            index = build_index(fingerprint)
-            _index = index
-    return index
+    return _cache.current()
 
 
 def reset_index() -> None:
     """Forget the index of this process (the next request rebuilds it)."""
-    global _index
-    _index = None
-
-
-# --- The browser: index plus vocabularies for one request ---------------------------------------
+    _cache.reset()
 
 
 def _year_key(value: str) -> int | None:
