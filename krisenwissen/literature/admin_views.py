@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from wagtail.admin import messages
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from krisenwissen.practices import admin_views as practice_admin_views
 
 from .formats import FORMAT_LABELS, LiteratureImportError, decode, parse
 from .formats.common import MAX_FILE_BYTES
@@ -80,22 +81,14 @@ class ConfirmImportForm(forms.Form):
     )
 
 
-class ImportPermissionMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+class ImportPermissionMixin(practice_admin_views.ImportPermissionMixin):
+    import_permission = PERMISSION
 
 
-class ImportBreadcrumbsMixin:
-    header_icon = "upload"
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("wagtailsnippets_literature_literature:list"), "label": _("Literatur")},
-            {"url": reverse("literature_import:upload"), "label": _("Importieren")},
-        ]
+class ImportBreadcrumbsMixin(practice_admin_views.ImportBreadcrumbsMixin):
+    collection_url_name = "wagtailsnippets_literature_literature:list"
+    collection_label = gettext_lazy("Literatur")
+    upload_url_name = "literature_import:upload"
 
 
 class LiteratureImportView(ImportPermissionMixin, ImportBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):

@@ -121,20 +121,29 @@ class ConfirmImportForm(forms.Form):
 
 
 class ImportPermissionMixin:
+    """Import views need the permission to add the imported kind (the literature import reuses this)."""
+
+    import_permission = PERMISSION
+
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        if not request.user.has_perm(self.import_permission):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 
 
 class ImportBreadcrumbsMixin:
+    """Breadcrumbs "<collection> › Importieren" of every import step."""
+
     header_icon = "upload"
+    collection_url_name = "wagtailsnippets_practices_practice:list"
+    collection_label = gettext_lazy("Praxisbeispiele")
+    upload_url_name = "practices_import:upload"
 
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("wagtailsnippets_practices_practice:list"), "label": _("Praxisbeispiele")},
-            {"url": reverse("practices_import:upload"), "label": _("Importieren")},
+            {"url": reverse(self.collection_url_name), "label": self.collection_label},
+            {"url": reverse(self.upload_url_name), "label": _("Importieren")},
         ]
 
 
