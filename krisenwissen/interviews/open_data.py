@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.api.conventions import register_freshness
 from krisenwissen.opendata.registry import Dataset, register_dataset, register_jsonld, register_sitemap
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 from krisenwissen.research.open_data_support import (
     iso,
     keywords,
@@ -184,20 +184,10 @@ def interview_detail_jsonld(interview: Interview, request) -> dict:
     return node
 
 
-class InterviewSitemap(Sitemap):
+class InterviewSitemap(PublicRecordSitemap):
+    model = Interview
     changefreq = "yearly"
     priority = 0.5
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return Interview.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, interview):
-        return interview.updated_at
 
 
 register_dataset(

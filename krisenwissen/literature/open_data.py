@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.api.conventions import register_freshness
 from krisenwissen.opendata.registry import Dataset, register_dataset, register_jsonld, register_sitemap
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 from krisenwissen.research.open_data_support import iso, keywords, lever_numbers, public_rows, snippet_freshness
 
 from .models import CslType, Literature, LiteratureCreator
@@ -218,22 +218,13 @@ def literature_detail_jsonld(record: Literature, request) -> dict:
     return node
 
 
-class LiteratureSitemap(Sitemap):
+class LiteratureSitemap(PublicRecordSitemap):
     """Published, non-demo records of the literature database, German and English address."""
 
+    model = Literature
     changefreq = "monthly"
     priority = 0.5
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return Literature.objects.public().filter(is_demo=False).order_by("pk").only("pk", "updated_at")
-
-    def lastmod(self, record):
-        return record.updated_at
+    fields = ("pk", "updated_at")
 
 
 register_dataset(

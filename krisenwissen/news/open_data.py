@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +22,7 @@ from krisenwissen.opendata.registry import (
     register_jsonld,
     register_sitemap,
 )
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 from krisenwissen.research.open_data_support import (
     absolute_url,
     demo_status,
@@ -100,20 +100,10 @@ def news_detail_jsonld(item: NewsItem, request) -> dict:
     return demo_status(node, item)
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(PublicRecordSitemap):
+    model = NewsItem
     changefreq = "yearly"
     priority = 0.5
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return NewsItem.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, item):
-        return item.updated_at
 
 
 # --- Events -----------------------------------------------------------------------------------
@@ -276,20 +266,10 @@ def event_detail_jsonld(event: Event, request) -> dict:
     return node
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(PublicRecordSitemap):
+    model = Event
     changefreq = "weekly"
     priority = 0.5
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return Event.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, event):
-        return event.updated_at
 
 
 # --- Training offers --------------------------------------------------------------------------
@@ -386,20 +366,10 @@ def training_detail_jsonld(offer: TrainingOffer, request) -> dict:
     return node
 
 
-class TrainingSitemap(Sitemap):
+class TrainingSitemap(PublicRecordSitemap):
+    model = TrainingOffer
     changefreq = "monthly"
     priority = 0.5
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return TrainingOffer.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, offer):
-        return offer.updated_at
 
 
 # --- Registration -----------------------------------------------------------------------------

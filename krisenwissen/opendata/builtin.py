@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.api.conventions import Freshness
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 from krisenwissen.places.models import Place, RegistryLoad
 from krisenwissen.practices.facets import classification_slugs, fetch_cards, read_fingerprint
 from krisenwissen.practices.models import Practice
@@ -290,22 +291,12 @@ def places_modified() -> datetime.datetime | None:
 # --- Sitemaps -------------------------------------------------------------------------------
 
 
-class PracticeSitemap(Sitemap):
+class PracticeSitemap(PublicRecordSitemap):
     """Published practices, German and English address; demo practices are ``noindex`` and left out."""
 
+    model = Practice
     changefreq = "monthly"
     priority = 0.7
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return Practice.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, practice):
-        return practice.updated_at
 
     def location(self, practice):
         return practice.get_absolute_url()

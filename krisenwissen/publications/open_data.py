@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.api.conventions import register_freshness
 from krisenwissen.opendata.registry import Dataset, register_dataset, register_jsonld, register_sitemap
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 from krisenwissen.research.open_data_support import (
     EXPORT_CHUNK,
     absolute_url,
@@ -157,20 +157,10 @@ def publication_detail_jsonld(publication: Publication, request) -> dict:
     return demo_status(node, publication)
 
 
-class PublicationSitemap(Sitemap):
+class PublicationSitemap(PublicRecordSitemap):
+    model = Publication
     changefreq = "yearly"
     priority = 0.6
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return Publication.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, publication):
-        return publication.updated_at
 
 
 register_dataset(

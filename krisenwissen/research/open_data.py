@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.api.conventions import register_freshness
 from krisenwissen.literature.models import Literature
 from krisenwissen.opendata.registry import Dataset, register_dataset, register_jsonld, register_sitemap
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 
 from .models import ResearchProject
 from .open_data_support import (
@@ -134,22 +134,12 @@ def project_detail_jsonld(project: ResearchProject, request) -> dict:
     return node
 
 
-class ResearchProjectSitemap(Sitemap):
+class ResearchProjectSitemap(PublicRecordSitemap):
     """Published research projects, German and English address; demo projects are left out."""
 
+    model = ResearchProject
     changefreq = "monthly"
     priority = 0.6
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return ResearchProject.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, project):
-        return project.updated_at
 
 
 register_dataset(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from krisenwissen.api.conventions import register_freshness
 from krisenwissen.opendata.registry import Dataset, register_dataset, register_jsonld, register_sitemap
+from krisenwissen.opendata.sitemaps import PublicRecordSitemap
 from krisenwissen.research.open_data_support import iso, keywords, public_rows, snippet_freshness, term_slugs
 
 from .models import Survey
@@ -123,20 +123,10 @@ def survey_detail_jsonld(survey: Survey, request) -> dict:
     return node
 
 
-class SurveySitemap(Sitemap):
+class SurveySitemap(PublicRecordSitemap):
+    model = Survey
     changefreq = "yearly"
     priority = 0.5
-    limit = 5000
-    i18n = True
-    languages = ["de", "en"]
-    alternates = True
-    x_default = True
-
-    def items(self):
-        return Survey.objects.public().filter(is_demo=False).order_by("pk").only("pk", "slug", "updated_at")
-
-    def lastmod(self, survey):
-        return survey.updated_at
 
 
 register_dataset(
