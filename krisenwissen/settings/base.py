@@ -379,5 +379,9 @@ LOGGING = {
     # LOG_FORMAT=json in production: one JSON object per line, e-mail and IP addresses masked.
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": os.environ.get("LOG_FORMAT", "plain")}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # bibtexparser logs every damaged entry; the import reports those to the editor instead.
+        "bibtexparser": {"level": "ERROR"},
+    },
 }

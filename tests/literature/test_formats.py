@@ -35,6 +35,41 @@ def test_bibtex_fixes_latex_keeps_organisations_whole_and_expands_macros():
     assert book["editor"] == [{"family": "Schmidt", "given": "Erika"}]
 
 
+def test_bibtex_concatenation_macros_and_damaged_entries():
+    text = "\n".join(
+        [
+            '@string{ort = "Bonn"}',
+            '@String(Amt = "Bundesamt f{\\"u}r " # ort)',
+            "@article{a,",
+            '  title = "Warnung " # {vor} # " Hitze",',
+            "  publisher = amt # { (Referat 3)},",
+            "  address = unbekannt,",
+            "  url = {https://example.org/seite#abschnitt},",
+            "  year = 2020, month = jan",
+            "}",
+            "@book(b, title = {Runde Klammern (auch im Titel)}, year = {2019})",
+            "@misc{c title {Kaputt},",
+            "  year = 2020}",
+            "@misc{b, title = {Gleicher Schlüssel, trotzdem gelesen}}",
+            "@misc{d, title = {Erster Titel}, title = {Zweiter Titel}}",
+        ]
+    )
+    result = parse(text, "bibtex")
+
+    article = by_title(result, "Warnung")
+    assert article["title"] == "Warnung vor Hitze"
+    assert article["publisher"] == "Bundesamt für Bonn (Referat 3)"
+    assert article["publisher-place"] == "unbekannt"  # an undefined macro stays its name, as in BibTeX
+    assert article["URL"] == "https://example.org/seite#abschnitt"
+    assert article["issued"] == {"date-parts": [[2020, 1]]}
+    assert by_title(result, "Runde")["type"] == "book"
+    assert by_title(result, "Gleicher Schlüssel")["id"] == "b"  # a repeated key is read (and deduplicated later)
+    assert by_title(result, "Erster")["title"] == "Erster Titel"
+    assert [r.line for r in result.records] == [3, 10, 13, 14]
+    assert [line for line, _reason in result.invalid] == [11]
+    assert "fehlerhaft" in result.invalid[0][1]
+
+
 def test_ris_reads_persons_organisations_pages_and_entities():
     result = parse(samples.RIS)
 

@@ -1,10 +1,12 @@
-"""BibTeX and BibLaTeX via bibtexparser (v1), with a scanner in front of it.
+"""BibTeX and BibLaTeX via bibtexparser 2, with a scanner in front of it.
 
 The scanner walks the file once: it finds every ``@type{…}`` at brace depth 0, so it knows the
 line each entry starts on, notices unbalanced braces (the file is refused) and stray field text
-between entries (that entry is reported). bibtexparser then reads the file in one call with
-``interpolate_strings=False``, and :class:`MacroExpander` expands ``@string`` macros under a
-budget, so a "macro bomb" (each macro doubling the previous) is refused instead of filling memory.
+between entries (that entry is reported). bibtexparser's splitter then reads the scanned entries
+in one call with an empty parse stack, so every field keeps its raw BibTeX value (``{…}``,
+``"…"``, a number, a macro name or a ``#`` concatenation of those); :class:`MacroExpander` turns
+those into text and expands ``@string`` macros under a budget, so a "macro bomb" (each macro
+doubling the previous) is refused instead of filling memory.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from __future__ import annotations
 import re
 
 import bibtexparser
-from bibtexparser.bibdatabase import BibDataString, BibDataStringExpression
-from bibtexparser.bparser import BibTexParser
+from bibtexparser.model import Entry, ParsingFailedBlock
+from bibtexparser.model import String as StringBlock
 
 from django.utils.translation import gettext as _
 
@@ -130,11 +132,56 @@ def scan(text: str, deadline: Deadline) -> tuple[list[ScannedEntry], list[tuple[
     return entries, problems
 
 
-class MacroExpander:
-    """Expands ``@string`` macros; refuses once the expansions would exceed the budget."""
+#: The month macros every BibTeX style defines (``month = jan``); a file's own ``@string`` wins.
+COMMON_STRINGS = {
+    month[:3].lower(): month
+    for month in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+}
 
-    def __init__(self, definitions: dict, budget: int = MAX_MACRO_EXPANSION):
-        self.definitions = {str(k).lower(): v for k, v in definitions.items()}
+
+def split_concatenation(raw: str) -> list[str]:
+    """A raw BibTeX value split at ``#`` outside braces and quotes: ``"A " # foo # {B}``."""
+    if "#" not in raw:
+        return [raw.strip()]
+    parts, depth, quoted, start = [], 0, False, 0
+    for index, char in enumerate(raw):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(0, depth - 1)
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:index].strip())
+            start = index + 1
+    parts.append(raw[start:].strip())
+    return parts
+
+
+class MacroExpander:
+    """Raw field values → text, with ``@string`` macros expanded under a budget.
+
+    A raw value is one or more pieces joined by ``#``: ``{text}`` or ``"text"`` (the text
+    inside), a number, or a macro name (its definition, expanded the same way; an undefined or
+    circular name stays as it is, as BibTeX itself keeps going with the name). Every expansion
+    is counted; once the total exceeds the budget the file is refused.
+    """
+
+    def __init__(self, definitions: dict[str, str], budget: int = MAX_MACRO_EXPANSION):
+        self.definitions = {**COMMON_STRINGS, **{str(k).lower(): v for k, v in definitions.items()}}
         self.cache: dict[str, str] = {}
         self.resolving: set[str] = set()
         self.budget = budget
@@ -156,39 +203,35 @@ class MacroExpander:
         if name in self.cache:
             return self.cache[name]
         if name not in self.definitions or name in self.resolving:
-            return name  # undefined (or circular): BibTeX itself keeps going with the name
+            return name
         self.resolving.add(name)
-        value = self.definitions[name]
-        pieces = self._pieces(value)
+        pieces = self._pieces(self.definitions[name])
         self._spend(sum(len(p) for p in pieces))
         self.resolving.discard(name)
         self.cache[name] = "".join(pieces)
         return self.cache[name]
 
-    def _pieces(self, value) -> list[str]:
-        if isinstance(value, BibDataStringExpression):
-            parts = value.expr
-        elif isinstance(value, list | tuple):
-            parts = value
-        else:
-            parts = [value]
-        pieces = []
-        for part in parts:
-            if isinstance(part, BibDataString):
-                pieces.append(self.macro(part.name))
-            elif isinstance(part, BibDataStringExpression):
-                pieces.extend(self._pieces(part))
+    def _pieces(self, raw: str) -> list[str]:
+        pieces, size = [], 0
+        for part in split_concatenation(raw):
+            if len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"')):
+                piece = part[1:-1]
+            elif not part or part.isdigit():
+                piece = part
             else:
-                pieces.append(str(part))
-            if sum(len(p) for p in pieces) > self.budget:
+                piece = self.macro(part)
+            pieces.append(piece)
+            size += len(piece)
+            if size > self.budget:
                 self._spend(self.budget + 1)
         return pieces
 
-    def value(self, value) -> str:
-        if isinstance(value, str):
-            return value
-        pieces = self._pieces(value)
-        self._spend(sum(len(p) for p in pieces))
+    def value(self, raw: str) -> str:
+        if "#" not in raw and len(raw) >= 2 and (raw[0], raw[-1]) in (("{", "}"), ('"', '"')):
+            return raw[1:-1]  # the common case: one braced or quoted value, no macro to expand
+        pieces = self._pieces(raw)
+        if len(pieces) > 1:
+            self._spend(sum(len(p) for p in pieces))
         return "".join(pieces)
 
 
@@ -265,12 +308,11 @@ def _split_top_commas(raw: str) -> list[str]:
     return parts
 
 
-def _to_item(entry: dict, expand: MacroExpander) -> dict:
-    fields = {}
-    for key, value in entry.items():
-        if key in ("ENTRYTYPE", "ID"):
-            continue
-        fields[key.lower()] = expand.value(value)
+def _to_item(entry: Entry, expand: MacroExpander) -> dict:
+    fields: dict[str, str] = {}
+    for field in entry.fields:
+        # A field given twice keeps its first value (bibtexparser reports the entry as failed).
+        fields.setdefault(field.key.lower(), expand.value(str(field.value)))
 
     def text(*keys, multiline=False) -> str:
         for key in keys:
@@ -278,7 +320,7 @@ def _to_item(entry: dict, expand: MacroExpander) -> dict:
                 return clean_text(latex_to_text(fields[key]), multiline=multiline)
         return ""
 
-    kind = entry.get("ENTRYTYPE", "misc").lower()
+    kind = (entry.entry_type or "misc").lower()
     declared = text("csltype").lower()
     subtype = text("entrysubtype").lower()
     if declared in CSL_TYPES:
@@ -289,7 +331,7 @@ def _to_item(entry: dict, expand: MacroExpander) -> dict:
         csl = "webpage"
     else:
         csl = BIB_TO_CSL.get(kind, "document")
-    item: dict = {"type": csl, "id": entry.get("ID", "")}
+    item: dict = {"type": csl, "id": entry.key or ""}
     pairs = {
         "title": ("title",),
         "title-short": ("shorttitle",),
@@ -363,39 +405,50 @@ def parse(text: str, deadline: Deadline | None = None) -> ParseResult:
         raise LiteratureImportError(
             _("Die Datei enthält mehr als %(n)s Einträge.") % {"n": f"{MAX_RECORDS:,}".replace(",", ".")}
         )
-    # Only the scanned entries go to the parser: text between entries is a comment in BibTeX.
-    body = "\n".join(text[e.start : e.end] for e in scanned if e.kind != "comment")
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=False)
+    # Only the scanned entries go to the parser (text between entries is a comment in BibTeX),
+    # one per line block, so each block's line in this body leads back to its scanned entry.
+    chunks, at_line, body_line = [], {}, 0
+    for entry in scanned:
+        if entry.kind == "comment":
+            continue
+        chunk = text[entry.start : entry.end]
+        at_line[body_line] = entry
+        chunks.append(chunk)
+        body_line += chunk.count("\n") + 1
     try:
-        database = bibtexparser.loads(body, parser=parser)
-    except LiteratureImportError:
-        raise
-    except Exception as error:  # noqa: BLE001 - pyparsing raises many kinds of errors
+        library = bibtexparser.parse_string("\n".join(chunks), parse_stack=[])
+    except Exception as error:  # noqa: BLE001 - the splitter's errors have no common base class
         raise LiteratureImportError(
             _("Die BibTeX-Datei konnte nicht gelesen werden: %(e)s") % {"e": str(error)[:150]}
         ) from error
     deadline.check()
-    expander = MacroExpander(dict(database.strings))
-    parsed = database.entries
-    cursor = 0
+
+    definitions: dict[str, str] = {}
+    parsed: dict[int, Entry] = {}
+    for block in library.blocks:
+        if isinstance(block, ParsingFailedBlock):
+            block = block.ignore_error_block  # a repeated key or field: the entry is still there
+        if isinstance(block, StringBlock):
+            definitions[str(block.key)] = str(block.value)
+        elif isinstance(block, Entry) and block.start_line in at_line:
+            parsed[block.start_line] = block
+    expander = MacroExpander(definitions)
+    lines = {id(entry): line for line, entry in at_line.items()}
     invalid_lines = {line for line, _reason in problems}
     result.invalid.extend(problems)
     for index, scanned_entry in enumerate(records):
         if index % 500 == 0:
             deadline.check()
-        entry = parsed[cursor] if cursor < len(parsed) else None
-        if entry is None or entry.get("ID", "") != scanned_entry.key:
-            if scanned_entry.line not in invalid_lines:
-                result.invalid.append(
-                    (
-                        scanned_entry.line,
-                        _("Der Eintrag „@%(kind)s“ ist fehlerhaft und wurde nicht gelesen.")
-                        % {"kind": scanned_entry.kind},
-                    )
-                )
-            continue
-        cursor += 1
         if scanned_entry.line in invalid_lines:
+            continue
+        entry = parsed.get(lines[id(scanned_entry)])
+        if entry is None:
+            result.invalid.append(
+                (
+                    scanned_entry.line,
+                    _("Der Eintrag „@%(kind)s“ ist fehlerhaft und wurde nicht gelesen.") % {"kind": scanned_entry.kind},
+                )
+            )
             continue
         item, reason = normalise_item(_to_item(entry, expander))
         if item is None:
