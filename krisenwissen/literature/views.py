@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from .citations import citations
@@ -188,7 +188,7 @@ def fetch_cards(ids: list[int], detail_suffix: str = "") -> list[Card]:
             continue
         _id, title, year, csl_type, container, language, is_demo = values[pk]
         authors = names.get(pk, [])
-        shown = "; ".join(authors[:3]) + (" u. a." if len(authors) > 3 else "")
+        shown = "; ".join(authors[:3]) + (" " + pgettext("more authors", "u. a.") if len(authors) > 3 else "")
         cards.append(
             Card(
                 pk=pk,

@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from krisenwissen.literature.views import fetch_cards as fetch_literature_cards
 from krisenwissen.places.models import SizeClass
 
 from .facets import (
@@ -41,6 +42,8 @@ from .facets import (
 )
 from .models import Practice
 
+#: At most this many literature records are listed on a practice page.
+LITERATURE_LIMIT = 20
 #: Query parameters that make up the state of the list page.
 LIST_PARAMS = (*FACET_FIELDS, "q", "sort", "page")
 #: With a text search the list is ranked by the platform search unless another order is chosen.
@@ -381,10 +384,19 @@ def detail_context(practice, request, preview=False):
         "links": list(practice.links.all()),
         "contact": practice.public_contact,
         "related": related_practices(practice, limit=RELATED_LIMIT, terms=terms),
+        "literature": supporting_literature(practice),
         "back_url": back_url,
         "came_from_list": back_url != reverse("practices:list"),
         "home_url": home_url(),
     }
+
+
+def supporting_literature(practice) -> list:
+    """Published literature that editors linked to this practice as evidence, newest first."""
+    if practice.pk is None:
+        return []
+    ids = list(practice.literature.public().order_by("-year", "title").values_list("pk", flat=True)[:LITERATURE_LIMIT])
+    return fetch_literature_cards(ids)
 
 
 def practice_detail(request, slug):

@@ -46,3 +46,12 @@ def test_literature_detail_page_with_citations_and_copy_button(page, context, li
     page.wait_for_function("() => document.querySelector('.literature-citation__status').textContent.length > 0")
     assert page.evaluate("() => navigator.clipboard.readText()").startswith("Weber, A. (2020).")
     assert_accessible(page)
+
+
+def test_practice_page_lists_the_literature_that_supports_it(page, literature_data):
+    practice = literature_data.practices.get()
+    visit(page, practice.get_absolute_url())
+    assert_accessible(page)
+    section = page.get_by_role("region", name="Literatur zu diesem Praxisbeispiel")
+    section.get_by_role("link", name="Hitzeschutz in Städten").click()
+    page.wait_for_url(re.compile(rf"/literatur/{literature_data.pk}/$"))

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from django.utils.html import escape
+
 from krisenwissen.literature.importers import import_text
 from krisenwissen.literature.models import Literature
 from krisenwissen.taxonomy.models import CrisisType
@@ -80,6 +82,27 @@ def test_detail_page_lists_only_published_practices(client, records):
     record.save()
     html = client.get(f"/literatur/{record.pk}/").content.decode()
     assert "Lagezentrum im Rathaus" in html and "Entwurf" not in html
+
+
+def test_practice_page_lists_its_published_literature(client, records):
+    from tests.factories import PracticeFactory
+
+    practice = PracticeFactory(title="Lagezentrum im Rathaus")
+    cited = Literature.objects.get(doi="10.1000/abc.123")
+    unpublished = Literature.objects.get(title="Hitzeschutz in Städten")
+    unpublished.live = False
+    unpublished.save()
+    for record in (cited, unpublished):
+        record.practices.add(practice)
+        record.save()
+    html = client.get(practice.get_absolute_url()).content.decode()
+    section = html.split('id="literature-heading"', 1)[1].split("</section>", 1)[0]
+    assert f'href="/literatur/{cited.pk}/"' in section and escape(cited.title) in section
+    assert "Müller, Hans; Ministerie van Algemene Zaken" in section
+    assert escape(unpublished.title) not in section
+
+    other = PracticeFactory(title="Ohne Belege")
+    assert 'id="literature-heading"' not in client.get(other.get_absolute_url()).content.decode()
 
 
 def test_export_one_selection_and_filtered_list(client, records):
