@@ -13,10 +13,10 @@ from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
+
+from krisenwissen.core import listing
 
 from .citations import citations
 from .csl import to_item
@@ -37,7 +37,6 @@ from .formats import FORMAT_LABELS, LiteratureImportError, normalise_format
 from .models import Literature, LiteratureCreator
 
 PAGE_SIZE = 20
-FACET_VISIBLE_VALUES = 8
 LIST_PARAMS = (*FACET_FIELDS, "q", "sort", "page")
 MAX_FROM_LENGTH = 2000
 EXPORT_FORMATS = [(key, FORMAT_LABELS[key]) for key in ("ris", "bibtex", "csl-json", "csv")]
@@ -107,52 +106,6 @@ def read_state(params: QueryDict, browser: LiteratureBrowser) -> tuple[ListState
         )
         page = 1
     return ListState(filters=filters, q=normalise_query(params.get("q")), sort=sort, page=page), notices
-
-
-def facet_options(name: str, values) -> str:
-    """The checkbox ``<li>``s of one facet (built here: a template loop costs more than the search)."""
-    return mark_safe(  # noqa: S308 - every interpolated value is escaped
-        "".join(
-            f'<li><label><input type="checkbox" name="{name}" value="{escape(v.value)}"'
-            f"{' checked' if v.selected else ''}> <span>{escape(v.label)} "
-            f'<span class="facet__count">({v.count}'
-            f'<span class="visually-hidden"> {escape(ngettext("Treffer", "Treffer", v.count))}</span>)</span>'
-            "</span></label></li>"
-            for v in values
-        )
-    )
-
-
-def facet_groups(result) -> list[dict]:
-    groups = []
-    for name in FACET_FIELDS:
-        values = [v for v in result.facets[name] if v.count or v.selected]
-        if not values:
-            continue
-        visible, more = values[:FACET_VISIBLE_VALUES], values[FACET_VISIBLE_VALUES:]
-        groups.append(
-            {
-                "name": name,
-                "legend": FACET_LABELS[name],
-                "visible": facet_options(name, visible),
-                "more": facet_options(name, more) if more else "",
-                "more_open": any(v.selected for v in more),
-                "more_label": ngettext("%(count)s weiterer Wert", "%(count)s weitere Werte", len(more))
-                % {"count": len(more)},
-            }
-        )
-    return groups
-
-
-def pagination_links(state: ListState, page: int, pages: int) -> list:
-    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    links, previous = [], 0
-    for number in wanted:
-        if number - previous > 1:
-            links.append(None)
-        links.append({"number": number, "url": state.url(page=number), "current": number == page})
-        previous = number
-    return links
 
 
 @dataclass
@@ -247,16 +200,14 @@ def literature_list(request):
         "has_demo": result.has_demo,
         "state": state,
         "notices": notices,
-        "facet_groups": facet_groups(result),
+        "facet_groups": listing.facet_groups(result.facets, [(name, FACET_LABELS[name]) for name in FACET_FIELDS]),
         "active_filters": active,
         "hidden_filters": state.items(q="", sort=DEFAULT_SORT, page=1),
         "sort_options": [(key, SORT_LABELS[key]) for key in SORTS],
         "reset_url": state.url(filters={}, page=1),
         "page": state.page,
         "pages": pages,
-        "page_links": pagination_links(state, state.page, pages) if pages > 1 else [],
-        "previous_url": state.url(page=state.page - 1) if state.page > 1 else "",
-        "next_url": state.url(page=state.page + 1) if state.page < pages else "",
+        **listing.page_navigation(lambda number: state.url(page=number), state.page, pages),
         "first_result": (state.page - 1) * PAGE_SIZE + 1 if result.total else 0,
         "last_result": (state.page - 1) * PAGE_SIZE + len(cards),
         "export_formats": EXPORT_FORMATS,

@@ -45,7 +45,7 @@ def practice_map(request):
             "data": data,
             "notices": notices,
             "state": state,
-            "facet_groups": facet_groups(data.facet_result, state),
+            "facet_groups": facet_groups(data.facet_result),
             "active_filters": [
                 {**item, "remove_url": item["remove_url"].replace(reverse("practices:list"), map_url, 1)}
                 for item in active_filters(data.facet_result, state)

@@ -17,11 +17,10 @@ from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from krisenwissen.core import listing
 from krisenwissen.literature.views import fetch_cards as fetch_literature_cards
 from krisenwissen.places.models import SizeClass
 
@@ -49,8 +48,6 @@ LIST_PARAMS = (*FACET_FIELDS, "q", "sort", "page")
 #: With a text search the list is ranked by the platform search unless another order is chosen.
 RELEVANCE = "relevance"
 LIST_SORTS = (RELEVANCE, *SORTS)
-#: How many values a facet shows before the rest goes behind "more".
-FACET_VISIBLE_VALUES = 8
 RELATED_LIMIT = 5
 MAX_NOTICE_VALUE_LENGTH = 80
 MAX_FROM_LENGTH = 2000
@@ -147,61 +144,9 @@ def sort_label(key: str) -> str:
     return _("Relevanz") if key == RELEVANCE else str(SORT_LABELS[key])
 
 
-def pagination_links(state: ListState, page: int, pages: int) -> list[dict]:
-    """Page numbers around the current page, with gaps (``None``) where numbers are skipped."""
-    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    links, previous = [], 0
-    for number in wanted:
-        if number - previous > 1:
-            links.append(None)
-        links.append({"number": number, "url": state.url(page=number), "current": number == page})
-        previous = number
-    return links
-
-
-def hits_label(count: int) -> str:
-    """ "Treffer" for screen readers after a facet count, singular or plural as the language needs."""
-    return escape(ngettext("Treffer", "Treffer", count))
-
-
-def facet_options(name: str, values) -> str:
-    """The ``<li>`` checkboxes of one facet.
-
-    Built here rather than in a template loop: the form has over a hundred of them, and the
-    template engine would spend more time on them than the whole facet search takes.
-    """
-    return mark_safe(  # noqa: S308 - every interpolated value is escaped
-        "".join(
-            f'<li><label><input type="checkbox" name="{name}" value="{escape(value.value)}"'
-            f"{' checked' if value.selected else ''}> <span>{escape(value.label)} "
-            f'<span class="facet__count">({value.count}'
-            f'<span class="visually-hidden"> {hits_label(value.count)}</span>)</span>'
-            "</span></label></li>"
-            for value in values
-        )
-    )
-
-
-def facet_groups(result, state: ListState) -> list[dict]:
-    """What the filter form shows: values with results, plus selected ones even at zero."""
-    groups = []
-    for name in FACET_FIELDS:
-        values = [value for value in result.facets[name] if value.count or value.selected]
-        if not values:
-            continue
-        visible, more = values[:FACET_VISIBLE_VALUES], values[FACET_VISIBLE_VALUES:]
-        groups.append(
-            {
-                "name": name,
-                "legend": FACET_LABELS[name],
-                "visible": facet_options(name, visible),
-                "more": facet_options(name, more) if more else "",
-                "more_open": any(value.selected for value in more),
-                "more_label": ngettext("%(count)s weiterer Wert", "%(count)s weitere Werte", len(more))
-                % {"count": len(more)},
-            }
-        )
-    return groups
+def facet_groups(result) -> list[dict]:
+    """The practice facets of the filter form (the list, the search results and the map use it)."""
+    return listing.facet_groups(result.facets, [(name, FACET_LABELS[name]) for name in FACET_FIELDS])
 
 
 def active_filters(result, state: ListState) -> list[dict]:
@@ -291,16 +236,14 @@ def practice_list(request):
         "has_demo": result.has_demo,
         "state": state,
         "notices": notices,
-        "facet_groups": facet_groups(result, state),
+        "facet_groups": facet_groups(result),
         "active_filters": active_filters(result, state),
         "hidden_filters": state.items(q="", sort=DEFAULT_SORT, page=1),
         "sort_options": [(key, sort_label(key)) for key in (LIST_SORTS if state.q else SORTS)],
         "reset_url": state.url(filters={}, page=1),
         "page": state.page,
         "pages": pages,
-        "page_links": pagination_links(state, state.page, pages) if pages > 1 else [],
-        "previous_url": state.url(page=state.page - 1) if state.page > 1 else "",
-        "next_url": state.url(page=state.page + 1) if state.page < pages else "",
+        **listing.page_navigation(lambda number: state.url(page=number), state.page, pages),
         "first_result": (state.page - 1) * page_size + 1 if result.total else 0,
         "last_result": (state.page - 1) * page_size + len(practices),
         "home_url": home_url(),

@@ -19,13 +19,12 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+from krisenwissen.core.listing import facet_groups, page_navigation
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
 MAX_NOTICE_VALUE_LENGTH = 80
-#: How many values a facet shows before the rest goes behind "more" (as on the practice list).
-FACET_VISIBLE_VALUES = 8
 
 
 @dataclass(frozen=True)
@@ -263,9 +262,11 @@ def listing_page_context(
     search_fields: Sequence[str] = ("title",),
     heading: Callable[[int], str] | None = None,
 ) -> dict:
-    """Everything a faceted list template needs (see ``templates/research/includes/listing.html``)."""
-    from krisenwissen.practices.views import facet_options  # the same checkbox markup as the practice list
+    """Everything a faceted list template needs.
 
+    The templates: ``research/includes/listing_filters.html``, ``research/includes/listing_status.html``
+    and ``includes/pagination.html``.
+    """
     params = {facet.name: request.GET.getlist(facet.name) for facet in facets}
     q = normalise_query(request.GET.get("q"))
     result = run_listing(queryset, facets, params, q=q, search_fields=search_fields)
@@ -295,23 +296,7 @@ def listing_page_context(
     page_obj = paginator.page(page_number) if result.total else None
     items = list(page_obj.object_list) if page_obj else []
 
-    groups = []
-    for facet in facets:
-        values = [v for v in result.facets[facet.name] if v.count or v.selected]
-        if not values:
-            continue
-        visible, more = values[:FACET_VISIBLE_VALUES], values[FACET_VISIBLE_VALUES:]
-        groups.append(
-            {
-                "name": facet.name,
-                "legend": facet.label,
-                "visible": facet_options(facet.name, visible),
-                "more": facet_options(facet.name, more) if more else "",
-                "more_open": any(v.selected for v in more),
-                "more_label": ngettext("%(count)s weiterer Wert", "%(count)s weitere Werte", len(more))
-                % {"count": len(more)},
-            }
-        )
+    groups = facet_groups(result.facets, [(facet.name, facet.label) for facet in facets])
     value_labels = {(name, v.value): v.label for name, values in result.facets.items() for v in values}
     active = []
     if q:
@@ -325,15 +310,6 @@ def listing_page_context(
                     "remove_url": state.without(facet.name, value),
                 }
             )
-    page_links = []
-    if pages > 1:
-        wanted = sorted({1, pages, *range(max(1, page_number - 2), min(pages, page_number + 2) + 1)})
-        previous = 0
-        for number in wanted:
-            if number - previous > 1:
-                page_links.append(None)
-            page_links.append({"number": number, "url": state.url(page=number), "current": number == page_number})
-            previous = number
     return {
         "items": items,
         "total": result.total,
@@ -347,9 +323,7 @@ def listing_page_context(
         "reset_url": state.url(filters={}, q="", page=1),
         "page": page_number,
         "pages": pages,
-        "page_links": page_links,
-        "previous_url": state.url(page=page_number - 1) if page_number > 1 else "",
-        "next_url": state.url(page=page_number + 1) if page_number < pages else "",
+        **page_navigation(lambda number: state.url(page=number), page_number, pages),
         "first_result": (page_number - 1) * page_size + 1 if result.total else 0,
         "last_result": (page_number - 1) * page_size + len(items),
     }

@@ -115,7 +115,7 @@ def search_view(request):
                 "url": url(type=name, page=1),
             }
         )
-    groups = facet_groups(result.facet_result, None) if result.facet_result is not None else []
+    groups = facet_groups(result.facet_result) if result.facet_result is not None else []
     active = []
     if kind:
         active.append(
