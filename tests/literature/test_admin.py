@@ -89,3 +89,41 @@ def test_snippet_listing_and_edit_view(admin_client):
     assert listing.status_code == 200 and "Importieren" in listing.content.decode()
     edit = admin_client.get(f"/cms/snippets/literature/literature/edit/{record.pk}/")
     assert edit.status_code == 200 and "Ministerie van Algemene Zaken" in edit.content.decode()
+
+
+def group_user(name: str, group: str):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(name, f"{name}@example.org", "geheim-passwort-123")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_editors_maintain_literature_and_changes_go_through_moderation(client):
+    from django.urls import reverse
+
+    editor, moderator = group_user("redakteurin", "Editors"), group_user("moderator", "Moderators")
+    import_text(samples.RIS)
+    record = Literature.objects.get(title__startswith="Krisenstäbe")
+
+    client.force_login(editor)
+    assert client.get(UPLOAD_URL).status_code == 200
+    assert client.get(f"/cms/snippets/literature/literature/edit/{record.pk}/").status_code == 200
+    workflow = record.get_workflow()
+    assert workflow is not None and workflow.name == "Redaktionelle Freigabe"
+
+    record.title = "Krisenstäbe in Kommunen (2. Auflage)"
+    record.save_revision(user=editor)
+    workflow.start(record, editor)
+    record.refresh_from_db()
+    assert record.title.endswith("Landkreisen")  # the public record is unchanged while in moderation
+    state = record.current_workflow_state.current_task_state
+    assert state.task.name == "Freigabe durch die Moderation"
+    assert state.task.specific.get_actions(record, editor) == []  # editors cannot approve their own change
+
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_literature_literature:workflow_action", args=[record.pk, "approve", state.pk])
+    assert client.post(url, {"comment": ""}).status_code == 302
+    record.refresh_from_db()
+    assert record.title == "Krisenstäbe in Kommunen (2. Auflage)" and record.live
+    assert record.current_workflow_state is None

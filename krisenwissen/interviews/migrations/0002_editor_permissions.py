@@ -2,24 +2,11 @@
 
 from django.db import migrations
 
-MODELS = ["interview"]
-ACTIONS = ["add", "change", "delete", "publish", "lock", "unlock"]
-GROUPS = ["Editors", "Moderators"]
+from krisenwissen.core.editorial import grant_editorial_permissions
 
 
 def forwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    groups = [Group.objects.get_or_create(name=name)[0] for name in GROUPS]
-    for model in MODELS:
-        ct, _ = ContentType.objects.get_or_create(app_label="interviews", model=model)
-        for action in ACTIONS:
-            perm, _ = Permission.objects.get_or_create(
-                content_type=ct, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-            )
-            for group in groups:
-                group.permissions.add(perm)
+    grant_editorial_permissions(apps, "interviews", ["interview"])
 
 
 class Migration(migrations.Migration):

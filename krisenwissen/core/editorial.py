@@ -1,0 +1,59 @@
+"""Editorial roles and moderation as data: the functions the apps' data migrations call.
+
+``core.0002_editorial_roles`` creates the groups "Editors" and "Moderators" and the workflow
+"Redaktionelle Freigabe" (one task: approval by the moderators). Every content type that editors
+maintain in the CMS gets the same permissions and, if it can be moderated (``WorkflowMixin``),
+the same workflow, through a data migration of its own app that calls these functions with the
+historical ``apps`` registry. Nothing here imports models directly, so the functions keep
+working for migrations written against older states of the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+EDITORIAL_GROUPS = ("Editors", "Moderators")
+EDITORIAL_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
+#: Created by core.0002_editorial_roles; editors may rename it in the CMS (it is looked up by name
+#: only when a migration assigns it, so a renamed workflow is simply not assigned again).
+EDITORIAL_WORKFLOW = "Redaktionelle Freigabe"
+
+
+def grant_editorial_permissions(
+    apps, app_label: str, models: Iterable[str], actions: Iterable[str] = EDITORIAL_ACTIONS
+) -> None:
+    """Give the editorial groups the permissions on these models (creating missing rows).
+
+    Permissions for new models normally appear only after ``migrate`` finishes (post_migrate);
+    creating them here lets the same migration run grant them. Django skips them later.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    groups = [Group.objects.get_or_create(name=name)[0] for name in EDITORIAL_GROUPS]
+    actions = tuple(actions)
+    for model in models:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        for action in actions:
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
+            )
+            for group in groups:
+                group.permissions.add(permission)
+
+
+def assign_editorial_workflow(apps, app_label: str, model: str) -> None:
+    """Moderate this snippet model with the platform's editorial workflow (if it still exists)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = Workflow.objects.filter(name=EDITORIAL_WORKFLOW).first()
+    if workflow is None:
+        return
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
+
+
+def unassign_editorial_workflow(apps, app_label: str, model: str) -> None:
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    WorkflowContentType.objects.filter(content_type__app_label=app_label, content_type__model=model).delete()
