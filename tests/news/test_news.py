@@ -79,6 +79,8 @@ def test_event_detail_shows_the_practical_details(client, site):
     assert f'href="/termine/{event.slug}.ics"' in html
     assert "Dieser Termin ist fiktiv." in html
     assert "10:00–12:30 Uhr" in html
+    english = client.get(f"/en{event.get_absolute_url()}").content.decode()
+    assert "10:00–12:30" in english and "Uhr" not in english and "hrs" not in english
 
 
 def test_past_event_page_says_so_and_hides_the_registration(client, site):
