@@ -76,16 +76,18 @@ def _int(value: str) -> int | None:
     return int(value) if value else None
 
 
-def _kreis(row: dict[str, str]) -> Place:
+def _place(row: dict[str, str], level: str, kreis_id: int | None = None) -> Place:
+    """A Kreis or Gemeinde row of the registry CSV as an unsaved place."""
+    is_kreis = level == Place.Level.KREIS
     place = Place(
         key=row["ags"],
-        level=Place.Level.KREIS,
+        level=level,
         ags=row["ags"],
-        ars="",
+        ars="" if is_kreis else row["ars"],
         name=row["name"],
         name_key=name_key(row["name"]),
         official_kind=row["kind"],
-        slug=kreis_slug(row["name"], row["ags"]),
+        slug=(kreis_slug if is_kreis else gemeinde_slug)(row["name"], row["ags"]),
         country="DE",
         state=row["state"],
         state_code=row["state_code"],
@@ -93,32 +95,10 @@ def _kreis(row: dict[str, str]) -> Place:
         latitude=_float(row["lat"]),
         longitude=_float(row["lon"]),
         population=_int(row["population"]),
+        kreis_id=kreis_id,
     )
     # bulk_create bypasses save(), where the size class is normally derived.
     place.size_class = size_class_for(place.population, is_district=place.is_district)
-    return place
-
-
-def _gemeinde(row: dict[str, str], kreis_ids: dict[str, int]) -> Place:
-    place = Place(
-        key=row["ags"],
-        level=Place.Level.GEMEINDE,
-        ags=row["ags"],
-        ars=row["ars"],
-        name=row["name"],
-        name_key=name_key(row["name"]),
-        official_kind=row["kind"],
-        slug=gemeinde_slug(row["name"], row["ags"]),
-        country="DE",
-        state=row["state"],
-        state_code=row["state_code"],
-        nuts3=row["nuts3"],
-        latitude=_float(row["lat"]),
-        longitude=_float(row["lon"]),
-        population=_int(row["population"]),
-        kreis_id=kreis_ids.get(row["ags"][:5]),
-    )
-    place.size_class = size_class_for(place.population, is_district=False)
     return place
 
 
@@ -144,7 +124,7 @@ def load_registry(*, force: bool = False, data_dir: Path = DATA_DIR) -> dict:
     gemeinde_rows = _read_rows(data_dir / GEMEINDEN_FILE)
     with transaction.atomic():
         Place.objects.bulk_create(
-            [_kreis(row) for row in kreis_rows],
+            [_place(row, Place.Level.KREIS) for row in kreis_rows],
             batch_size=BATCH_SIZE,
             update_conflicts=True,
             unique_fields=["key"],
@@ -152,7 +132,7 @@ def load_registry(*, force: bool = False, data_dir: Path = DATA_DIR) -> dict:
         )
         kreis_ids = dict(Place.objects.filter(level=Place.Level.KREIS, country="DE").values_list("key", "pk"))
         Place.objects.bulk_create(
-            [_gemeinde(row, kreis_ids) for row in gemeinde_rows],
+            [_place(row, Place.Level.GEMEINDE, kreis_ids.get(row["ags"][:5])) for row in gemeinde_rows],
             batch_size=BATCH_SIZE,
             update_conflicts=True,
             unique_fields=["key"],
