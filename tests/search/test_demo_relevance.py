@@ -8,6 +8,7 @@ from krisenwissen.search.service import search_page
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
+    from krisenwissen.places.models import Place
     from krisenwissen.places.registry import load_registry
     from krisenwissen.practices.importers import DEMO_FILE, import_practices
     from krisenwissen.practices.models import Practice
@@ -16,10 +17,14 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_taxonomy()
         load_registry()
+        last_registered = Place.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         import_practices(DEMO_FILE, is_demo=True)
         reset_index()
         yield Practice.objects.public().count()
+        # Committed outside the tests' transactions: remove the practices and the European places
+        # the import created, so later tests on this worker start from the registry alone.
         Practice.objects.all().delete()
+        Place.objects.filter(pk__gt=last_registered).delete()
         reset_index()
 
 
