@@ -1,5 +1,6 @@
 """Editorial pages of the platform: the home page and free-standing pages such as the Impressum."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -92,3 +93,47 @@ class PlatformSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("Plattform-Einstellungen")
+
+
+class ImportJob(models.Model):
+    """An uploaded file on its way from the CMS preview to the import (practices, literature).
+
+    The file text is kept in the row (not on disk) so that the confirm step and a background task
+    on another machine read exactly what the editor previewed. Each app adds what its import needs.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Geprüft, wartet auf Bestätigung")
+        QUEUED = "queued", _("In der Warteschlange")
+        RUNNING = "running", _("Läuft")
+        SUCCEEDED = "succeeded", _("Abgeschlossen")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    filename = models.CharField(_("Dateiname"), max_length=255)
+    content = models.TextField(_("Inhalt"))
+    is_demo = models.BooleanField(_("Als Demo-Inhalt importieren"), default=False)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
+    preview = models.JSONField(_("Vorschau"), default=dict, blank=True)
+    report = models.JSONField(_("Ergebnis"), default=dict, blank=True)
+    errors = models.JSONField(_("Fehler"), default=list, blank=True)
+    task_id = models.CharField(_("Aufgaben-ID"), max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Hochgeladen von"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("Hochgeladen am"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("Beendet am"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}

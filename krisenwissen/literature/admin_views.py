@@ -89,6 +89,7 @@ class ImportBreadcrumbsMixin(practice_admin_views.ImportBreadcrumbsMixin):
     collection_url_name = "wagtailsnippets_literature_literature:list"
     collection_label = gettext_lazy("Literatur")
     upload_url_name = "literature_import:upload"
+    job_url_name = "literature_import:job"
 
 
 class LiteratureImportView(ImportPermissionMixin, ImportBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):

@@ -10,7 +10,6 @@ The public only ever sees ``live=True`` rows (:meth:`LiteratureQuerySet.public`)
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -36,6 +35,8 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
+
+from krisenwissen.core.models import ImportJob
 
 MIN_YEAR = 1000
 MAX_YEAR = 2100
@@ -341,61 +342,30 @@ class LiteratureCreator(Orderable):
         return {"family": self.family, "given": self.given} if self.given else {"family": self.family}
 
 
-class LiteratureImportJob(models.Model):
+class LiteratureImportJob(ImportJob):
     """An uploaded bibliography file on its way from the admin preview to the import.
 
-    The decoded text is kept here so the confirm step and a background task read exactly what
-    the editor previewed; the decision for duplicates (merge or skip) is stored with it.
+    The decoded text is kept so the confirm step and a background task read exactly what the
+    editor previewed; the decision for duplicates (merge or skip) is stored with it, and the
+    background task reports its step and progress here for the job page.
     """
-
-    class Status(models.TextChoices):
-        PREVIEWED = "previewed", _("Geprüft, wartet auf Bestätigung")
-        QUEUED = "queued", _("In der Warteschlange")
-        RUNNING = "running", _("Läuft")
-        SUCCEEDED = "succeeded", _("Abgeschlossen")
-        FAILED = "failed", _("Fehlgeschlagen")
 
     class DuplicateAction(models.TextChoices):
         SKIP = "skip", _("Dubletten überspringen")
         MERGE = "merge", _("Dubletten zusammenführen (leere Felder des vorhandenen Datensatzes ergänzen)")
 
-    filename = models.CharField(_("Dateiname"), max_length=255)
     format = models.CharField(_("Format"), max_length=20)
-    content = models.TextField(_("Inhalt"))
     record_count = models.PositiveIntegerField(_("Datensätze"), default=0)
-    is_demo = models.BooleanField(_("Als Demo-Inhalt importieren"), default=False)
     duplicate_action = models.CharField(
         _("Umgang mit Dubletten"), max_length=10, choices=DuplicateAction.choices, default=DuplicateAction.SKIP
     )
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
     phase = models.CharField(_("Arbeitsschritt"), max_length=40, blank=True)
     progress = models.PositiveIntegerField(_("Fortschritt (Datensätze)"), default=0)
     progress_total = models.PositiveIntegerField(_("Fortschritt (gesamt)"), default=0)
-    preview = models.JSONField(_("Vorschau"), default=dict, blank=True)
-    report = models.JSONField(_("Ergebnis"), default=dict, blank=True)
-    errors = models.JSONField(_("Fehler"), default=list, blank=True)
-    task_id = models.CharField(_("Aufgaben-ID"), max_length=64, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Hochgeladen von"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("Hochgeladen am"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("Beendet am"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(ImportJob.Meta):
         verbose_name = _("Literaturimport")
         verbose_name_plural = _("Literaturimporte")
-
-    def __str__(self):
-        return f"{self.filename} ({self.get_status_display()})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
 
     @property
     def progress_percent(self) -> int:

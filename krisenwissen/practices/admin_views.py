@@ -138,6 +138,7 @@ class ImportBreadcrumbsMixin:
     collection_url_name = "wagtailsnippets_practices_practice:list"
     collection_label = gettext_lazy("Praxisbeispiele")
     upload_url_name = "practices_import:upload"
+    job_url_name = "practices_import:job"
 
     def get_breadcrumbs_items(self):
         return [

@@ -9,7 +9,6 @@ workflows. The public only ever sees rows with ``live=True``.
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -41,6 +40,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from krisenwissen.contributions.panels import DuplicateWarningPanel
+from krisenwissen.core.models import ImportJob
 from krisenwissen.places.names import german_slugify
 
 MIN_YEAR = 1990
@@ -408,51 +408,16 @@ class PracticeLink(Orderable):
     panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("accessed")]
 
 
-class PracticeImportJob(models.Model):
-    """An uploaded JSON Lines file on its way from the admin preview to the import.
+class PracticeImportJob(ImportJob):
+    """An uploaded JSON Lines file on its way from the admin preview to the import."""
 
-    The file text is kept here (not on disk) so that the confirm step and a background task on
-    another machine read exactly what the editor previewed.
-    """
-
-    class Status(models.TextChoices):
-        PREVIEWED = "previewed", _("Geprüft, wartet auf Bestätigung")
-        QUEUED = "queued", _("In der Warteschlange")
-        RUNNING = "running", _("Läuft")
-        SUCCEEDED = "succeeded", _("Abgeschlossen")
-        FAILED = "failed", _("Fehlgeschlagen")
-
-    filename = models.CharField(_("Dateiname"), max_length=255)
     content = models.TextField(_("Inhalt (JSON Lines)"))
     line_count = models.PositiveIntegerField(_("Zeilen"), default=0)
     skip_invalid = models.BooleanField(_("Ungültige Zeilen überspringen"), default=False)
-    is_demo = models.BooleanField(_("Als Demo-Inhalt importieren"), default=False)
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
-    preview = models.JSONField(_("Vorschau"), default=dict, blank=True)
-    report = models.JSONField(_("Ergebnis"), default=dict, blank=True)
-    errors = models.JSONField(_("Fehler"), default=list, blank=True)
-    task_id = models.CharField(_("Aufgaben-ID"), max_length=64, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Hochgeladen von"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("Hochgeladen am"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("Beendet am"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(ImportJob.Meta):
         verbose_name = _("Import von Praxisbeispielen")
         verbose_name_plural = _("Importe von Praxisbeispielen")
-
-    def __str__(self):
-        return f"{self.filename} ({self.get_status_display()})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
 
 
 class PracticeRelation(Orderable):

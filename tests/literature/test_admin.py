@@ -127,3 +127,12 @@ def test_editors_maintain_literature_and_changes_go_through_moderation(client):
     record.refresh_from_db()
     assert record.title == "Krisenstäbe in Kommunen (2. Auflage)" and record.live
     assert record.current_workflow_state is None
+
+
+def test_upload_page_lists_the_last_imports_with_their_size(admin_client):
+    job = LiteratureImportJob.objects.create(filename="zotero.csv", format="csv", content="x", record_count=1234)
+    page = admin_client.get(UPLOAD_URL).content.decode()
+    row = page.split("Letzte Importe", 1)[1]
+    assert f'href="/cms/literatur/import/{job.pk}/"' in row and ">zotero.csv<" in row
+    assert "<td>1234</td>" in row
+    assert 'name="format"' in page and 'name="is_demo"' in page  # every field of the form

@@ -68,6 +68,10 @@ def test_upload_preview_and_confirm_creates_the_practices(admin_client):
     assert "Diese Datei wurde bereits importiert." in messages_of(response)
     assert Practice.objects.count() == 2
 
+    # The upload page lists the import with its line count and a link to its page.
+    recent = admin_client.get(UPLOAD_URL).content.decode().split("Letzte Importe", 1)[1]
+    assert f'href="{reverse("practices_import:job", args=[job.pk])}"' in recent and "<td>2</td>" in recent
+
 
 def test_preview_counts_updates_and_unchanged_lines(admin_client):
     admin_client.post(reverse("practices_import:job", args=[_job_for(admin_client, practice_record()).pk]))
