@@ -4,13 +4,16 @@
 "Redaktionelle Freigabe" (one task: approval by the moderators). Every content type that editors
 maintain in the CMS gets the same permissions and, if it can be moderated (``WorkflowMixin``),
 the same workflow, through a data migration of its own app that calls these functions with the
-historical ``apps`` registry. Nothing here imports models directly, so the functions keep
-working for migrations written against older states of the models.
+historical ``apps`` registry (most simply as the one operation :func:`editorial_setup`).
+Nothing here imports models directly, so the functions keep working for migrations written
+against older states of the models.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from django.db.migrations import RunPython
 
 EDITORIAL_GROUPS = ("Editors", "Moderators")
 EDITORIAL_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
@@ -57,3 +60,35 @@ def assign_editorial_workflow(apps, app_label: str, model: str) -> None:
 def unassign_editorial_workflow(apps, app_label: str, model: str) -> None:
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     WorkflowContentType.objects.filter(content_type__app_label=app_label, content_type__model=model).delete()
+
+
+def editorial_setup(
+    app_label: str,
+    models: Iterable[str],
+    *,
+    vocabularies: Iterable[str] = (),
+    permissions: bool = True,
+    workflow: bool = True,
+) -> RunPython:
+    """The migration operation that makes these models editorial content.
+
+    ``permissions``: the editorial groups get every action on ``models`` and add/change on
+    ``vocabularies``; ``workflow``: ``models`` are moderated by the editorial workflow (undone
+    when the migration is reversed; permissions stay, as Django's own do).
+    """
+    models, vocabularies = tuple(models), tuple(vocabularies)
+
+    def forwards(apps, schema_editor):
+        if permissions:
+            grant_editorial_permissions(apps, app_label, models)
+            grant_editorial_permissions(apps, app_label, vocabularies, actions=("add", "change"))
+        if workflow:
+            for model in models:
+                assign_editorial_workflow(apps, app_label, model)
+
+    def backwards(apps, schema_editor):
+        if workflow:
+            for model in models:
+                unassign_editorial_workflow(apps, app_label, model)
+
+    return RunPython(forwards, backwards)

@@ -2,11 +2,7 @@
 
 from django.db import migrations
 
-from krisenwissen.core.editorial import grant_editorial_permissions
-
-
-def forwards(apps, schema_editor):
-    grant_editorial_permissions(apps, "interviews", ["interview"])
+from krisenwissen.core.editorial import editorial_setup
 
 
 class Migration(migrations.Migration):
@@ -16,4 +12,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [editorial_setup("interviews", ["interview"], workflow=False)]

@@ -1,26 +1,13 @@
-"""Editors and moderators maintain the literature database, moderated like practice examples.
+"""The literature database: maintained by editors and moderators, moderated like practice examples.
 
-Editors and moderators may add, change, delete, publish, lock and unlock records (and so use the
-import, which needs ``add_literature``); changes by users without the publish permission go
-through the workflow "Redaktionelle Freigabe" (see core.0002).
+Editors and moderators may add, change, delete, publish, lock and unlock records (and so use
+the import, which needs ``add_literature``); changes by users without the publish permission go
+through the workflow "Redaktionelle Freigabe" (see core.0002 and core/editorial.py).
 """
 
 from django.db import migrations
 
-from krisenwissen.core.editorial import (
-    assign_editorial_workflow,
-    grant_editorial_permissions,
-    unassign_editorial_workflow,
-)
-
-
-def forwards(apps, schema_editor):
-    grant_editorial_permissions(apps, "literature", ["literature"])
-    assign_editorial_workflow(apps, "literature", "literature")
-
-
-def backwards(apps, schema_editor):
-    unassign_editorial_workflow(apps, "literature", "literature")
+from krisenwissen.core.editorial import editorial_setup
 
 
 class Migration(migrations.Migration):
@@ -31,4 +18,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [editorial_setup("literature", ["literature"])]

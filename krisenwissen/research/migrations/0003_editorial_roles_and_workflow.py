@@ -1,29 +1,13 @@
 """Research projects: maintained by editors and moderators, moderated like practice examples.
 
-Editors and moderators may add, change, delete, publish, lock and unlock them; changes by users
-without the publish permission go through the workflow "Redaktionelle Freigabe" (see core.0002).
+Editors and moderators may add, change, delete, publish, lock and unlock them;
+changes by users without the publish permission go through the workflow "Redaktionelle
+Freigabe" (see core.0002 and core/editorial.py).
 """
 
 from django.db import migrations
 
-from krisenwissen.core.editorial import (
-    assign_editorial_workflow,
-    grant_editorial_permissions,
-    unassign_editorial_workflow,
-)
-
-MODELS = ["researchproject"]
-
-
-def forwards(apps, schema_editor):
-    grant_editorial_permissions(apps, "research", MODELS)
-    for model in MODELS:
-        assign_editorial_workflow(apps, "research", model)
-
-
-def backwards(apps, schema_editor):
-    for model in MODELS:
-        unassign_editorial_workflow(apps, "research", model)
+from krisenwissen.core.editorial import editorial_setup
 
 
 class Migration(migrations.Migration):
@@ -34,4 +18,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [editorial_setup("research", ["researchproject"])]

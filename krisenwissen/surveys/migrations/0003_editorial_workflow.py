@@ -2,15 +2,7 @@
 
 from django.db import migrations
 
-from krisenwissen.core.editorial import assign_editorial_workflow, unassign_editorial_workflow
-
-
-def forwards(apps, schema_editor):
-    assign_editorial_workflow(apps, "surveys", "survey")
-
-
-def backwards(apps, schema_editor):
-    unassign_editorial_workflow(apps, "surveys", "survey")
+from krisenwissen.core.editorial import editorial_setup
 
 
 class Migration(migrations.Migration):
@@ -19,4 +11,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [editorial_setup("surveys", ["survey"], permissions=False)]
