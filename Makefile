@@ -7,6 +7,8 @@ PORT ?= 8000
 
 .PHONY: run test lint setup setup-test setup-bench worker messages clean
 
+# Links in console output and development e-mails point at the address the server listens on.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap

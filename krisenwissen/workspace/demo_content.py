@@ -55,7 +55,7 @@ def load() -> str:
     if settings.DEBUG:
         logins = ", ".join(f"{email} ({Role(role).label})" for email, _f, _l, role, _d in DEMO_USERS)
         summary += (
-            f" – Anmeldung (nur Entwicklung) unter http://127.0.0.1:8000/konto/anmelden/ mit {logins}, "
+            f" – Anmeldung (nur Entwicklung) unter {settings.WAGTAILADMIN_BASE_URL}/konto/anmelden/ mit {logins}, "
             f"Passwort für alle: {DEMO_PASSWORD}"
         )
     return summary

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     f"Demo-Redaktionskonto (nur Entwicklung): {username} / {password} – "
-                    "Anmeldung unter http://127.0.0.1:8000/cms/"
+                    f"Anmeldung unter {settings.WAGTAILADMIN_BASE_URL}/cms/"
                 )
             )
 
