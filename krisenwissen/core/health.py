@@ -2,7 +2,8 @@
 
 ``/health/live``: the process answers (no database, no cache: a database outage must not make the
 orchestrator restart every app server). ``/health/ready``: this instance can serve traffic —
-database reachable, every migration applied, cache working, enough free disk, task backlog small.
+database reachable (and the read replica, if configured), every migration applied, cache working,
+enough free disk, task backlog small.
 Each check reports ok/fail with a short reason; the status is 200 only when all pass, else 503.
 """
 
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from . import maintenance
+from .dbrouting import REPLICA
 
 
 @never_cache
@@ -27,11 +29,16 @@ def live(request):
     return JsonResponse({"status": "ok"})
 
 
-def check_database() -> tuple[bool, str]:
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+def check_database(alias: str = DEFAULT_DB_ALIAS) -> tuple[bool, str]:
+    with connections[alias].cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
-    return True, connections[DEFAULT_DB_ALIAS].vendor
+    return True, connections[alias].vendor
+
+
+def check_replica() -> tuple[bool, str]:
+    """The read replica answers (only when one is configured: anonymous pages read from it)."""
+    return check_database(REPLICA)
 
 
 def check_migrations() -> tuple[bool, str]:
@@ -86,7 +93,10 @@ CHECKS = {
 def ready(request):
     results = {}
     healthy = True
-    for name, check in CHECKS.items():
+    checks = dict(CHECKS)
+    if REPLICA in settings.DATABASES and settings.DATABASE_ROUTERS:
+        checks["replica"] = check_replica
+    for name, check in checks.items():
         started = time.perf_counter()
         try:
             ok, detail = check()

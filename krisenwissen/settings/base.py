@@ -111,6 +111,8 @@ MIDDLEWARE = [
     # ETag/Last-Modified/304 for /api/, CORS for the API and the open-data URLs (api/conventions.py).
     "krisenwissen.api.conventions.OpenDataHeadersMiddleware",
     "krisenwissen.core.middleware.MaintenanceModeMiddleware",
+    # Reads of anonymous public GET requests from the read replica, if one is configured.
+    "krisenwissen.core.dbrouting.ReplicaReadsMiddleware",
     "krisenwissen.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,6 +161,17 @@ if os.environ.get("DATABASE_URL"):
             conn_health_checks=True,
         )
     }
+    # A PostgreSQL read replica for what anonymous visitors read (core/dbrouting.py); the primary
+    # keeps every write and every read of editors, signed-in staff and private links.
+    if os.environ.get("DATABASE_REPLICA_URL"):
+        DATABASES["replica"] = dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"],
+            conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
+        # Tests run against one database: the replica alias mirrors the primary there.
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["krisenwissen.core.dbrouting.ReplicaRouter"]
 else:
     # The database file lives in var/ (not versioned); a fresh checkout has no such folder yet.
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,9 @@ if not os.environ.get("DATABASE_URL"):
     _test_db = str(_test_db_path)
     DATABASES["default"]["NAME"] = _test_db  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": _test_db}  # noqa: F405
+# The read-replica alias exists in tests as a second connection to the test database (a mirror).
+# No router is installed, so nothing reads from it except the routing test, which installs one.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 # The page cache outlives a test's rolled-back transaction; tests that need it switch it on.
 PAGE_CACHE_SECONDS = 0
 MAINTENANCE_FLAG_FILE = BASE_DIR / "var" / f"test-maintenance-{os.getpid()}.flag"  # noqa: F405
