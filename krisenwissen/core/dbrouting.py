@@ -6,10 +6,10 @@ With ``DATABASE_REPLICA_URL`` set (next to ``DATABASE_URL``), the settings add t
 * a visitor who is only reading – ``GET`` or ``HEAD``, no session cookie, a public path – reads
   from the replica (the practice and literature lists, search, detail pages, the map, the API,
   downloads and feeds: the traffic that grows with visitors);
-* everything else reads from the primary: the CMS, the Reflexionsraum, accounts, the submission
-  form and its private links, alert confirmation links, health checks, and every request of a
-  signed-in person. Whoever has just changed something therefore never misses the change because
-  the replica lags behind.
+* everything else reads from the primary: the CMS, the Reflexionsraum, accounts and invitation
+  links, the submission form and its private links, alert confirmation links, documents (which
+  may be access-restricted), health checks, and every request of a signed-in person. Whoever
+  has just changed something therefore never misses the change because the replica lags behind.
 
 Writes always go to the primary (a replica is read-only) and migrations run only there. A
 streamed response (the CSV and JSON downloads) reads its rows while it is being sent, after the
@@ -30,9 +30,12 @@ REPLICA = "replica"
 PRIMARY_ONLY_PATHS = (
     "cms/",
     "konto/",
+    "einladung/",
     "reflexionsraum/",
     "einreichen/",
     "daten/benachrichtigungen/",
+    "dokumente/",
+    "_util/",
     "health/",
 )
 

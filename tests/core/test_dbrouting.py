@@ -55,6 +55,7 @@ def run(request, view=seen_by_view):
         ("get", "/en/konto/anmelden/", {}, False),
         ("get", "/reflexionsraum/", {}, False),
         ("get", "/einreichen/entwurf/xyz/", {}, False),  # a submitter's private link right after saving
+        ("get", "/einladung/abc/", {}, False),  # an invitation created a moment ago
         ("get", "/daten/benachrichtigungen/bestaetigen/tok/", {}, False),
         ("get", "/health/ready", {}, False),
     ],
