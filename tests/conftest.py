@@ -1,3 +1,6 @@
+import time
+from types import SimpleNamespace
+
 import pytest
 
 
@@ -5,6 +8,17 @@ import pytest
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to a temporary folder, never into var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _ratelimit_clock(monkeypatch):
+    """django-ratelimit counts in fixed windows of wall-clock time (one minute for "20/m"): requests
+    of a test that straddle the end of a window would see the count start again. The limiter's
+    clock stands still during a test, so "the 21st request is refused" holds every time."""
+    import django_ratelimit.core
+
+    frozen = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: frozen))
 
 
 @pytest.fixture(autouse=True)

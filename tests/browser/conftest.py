@@ -98,8 +98,13 @@ def restore_wagtail_tree() -> None:
     (Serialized rollback would restore them too, but breaks as soon as any other transactional
     test has flushed before: the content types come back with new ids.)
     """
+    from django.contrib.contenttypes.models import ContentType
+
     from wagtail.models import Collection, Locale, Page
 
+    # The content types may have come back with other ids; the per-process cache must not hand
+    # out the old ones.
+    ContentType.objects.clear_cache()
     locale, _ = Locale.objects.get_or_create(language_code="de")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
