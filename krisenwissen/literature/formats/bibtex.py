@@ -152,6 +152,11 @@ COMMON_STRINGS = {
 }
 
 
+def _enclosed(part: str) -> bool:
+    """``{text}`` or ``"text"``: a literal piece of a value, not a macro name or number."""
+    return len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
+
+
 def split_concatenation(raw: str) -> list[str]:
     """A raw BibTeX value split at ``#`` outside braces and quotes: ``"A " # foo # {B}``."""
     if "#" not in raw:
@@ -214,7 +219,7 @@ class MacroExpander:
     def _pieces(self, raw: str) -> list[str]:
         pieces, size = [], 0
         for part in split_concatenation(raw):
-            if len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"')):
+            if _enclosed(part):
                 piece = part[1:-1]
             elif not part or part.isdigit():
                 piece = part
@@ -227,7 +232,7 @@ class MacroExpander:
         return pieces
 
     def value(self, raw: str) -> str:
-        if "#" not in raw and len(raw) >= 2 and (raw[0], raw[-1]) in (("{", "}"), ('"', '"')):
+        if "#" not in raw and _enclosed(raw):
             return raw[1:-1]  # the common case: one braced or quoted value, no macro to expand
         pieces = self._pieces(raw)
         if len(pieces) > 1:
@@ -406,13 +411,14 @@ def parse(text: str, deadline: Deadline | None = None) -> ParseResult:
             _("Die Datei enthält mehr als %(n)s Einträge.") % {"n": f"{MAX_RECORDS:,}".replace(",", ".")}
         )
     # Only the scanned entries go to the parser (text between entries is a comment in BibTeX),
-    # one per line block, so each block's line in this body leads back to its scanned entry.
-    chunks, at_line, body_line = [], {}, 0
+    # one per line block, so each block's line in this body leads back to its scanned entry's
+    # line in the file.
+    chunks, file_line, body_line = [], {}, 0
     for entry in scanned:
         if entry.kind == "comment":
             continue
         chunk = text[entry.start : entry.end]
-        at_line[body_line] = entry
+        file_line[body_line] = entry.line
         chunks.append(chunk)
         body_line += chunk.count("\n") + 1
     try:
@@ -424,16 +430,15 @@ def parse(text: str, deadline: Deadline | None = None) -> ParseResult:
     deadline.check()
 
     definitions: dict[str, str] = {}
-    parsed: dict[int, Entry] = {}
+    parsed: dict[int, Entry] = {}  #: by the line of the entry in the file
     for block in library.blocks:
         if isinstance(block, ParsingFailedBlock):
             block = block.ignore_error_block  # a repeated key or field: the entry is still there
         if isinstance(block, StringBlock):
             definitions[str(block.key)] = str(block.value)
-        elif isinstance(block, Entry) and block.start_line in at_line:
-            parsed[block.start_line] = block
+        elif isinstance(block, Entry) and block.start_line in file_line:
+            parsed[file_line[block.start_line]] = block
     expander = MacroExpander(definitions)
-    lines = {id(entry): line for line, entry in at_line.items()}
     invalid_lines = {line for line, _reason in problems}
     result.invalid.extend(problems)
     for index, scanned_entry in enumerate(records):
@@ -441,7 +446,7 @@ def parse(text: str, deadline: Deadline | None = None) -> ParseResult:
             deadline.check()
         if scanned_entry.line in invalid_lines:
             continue
-        entry = parsed.get(lines[id(scanned_entry)])
+        entry = parsed.get(scanned_entry.line)
         if entry is None:
             result.invalid.append(
                 (
