@@ -24,20 +24,13 @@ from contextvars import ContextVar
 
 from django.conf import settings
 
+from .paths import PRIVATE_AREAS, in_areas, is_anonymous_read
+
 REPLICA = "replica"
 
-#: Paths (without the language prefix) whose GET requests must see the latest writes.
-PRIMARY_ONLY_PATHS = (
-    "cms/",
-    "konto/",
-    "einladung/",
-    "reflexionsraum/",
-    "einreichen/",
-    "daten/benachrichtigungen/",
-    "dokumente/",
-    "_util/",
-    "health/",
-)
+#: Areas whose GET requests must see the latest writes: the private areas, alert confirmation
+#: links, documents (which may be access-restricted), Wagtail's helper URLs and health checks.
+PRIMARY_ONLY_AREAS = (*PRIVATE_AREAS, "daten/benachrichtigungen/", "dokumente/", "_util/", "health/")
 
 #: Shared state that must never be read stale: cache entries (rate-limit counters when the cache
 #: is the database), sessions, the task queue, and the search index's documents and change journal
@@ -76,12 +69,8 @@ class ReplicaRouter:
 
 
 def is_public_read(request) -> bool:
-    """A reading visitor: GET/HEAD, no session, not a path that must see the latest writes."""
-    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    path = request.path_info.lstrip("/")
-    path = path.removeprefix("en/")
-    return not path.startswith(PRIMARY_ONLY_PATHS)
+    """A reading visitor outside the areas that must see the latest writes."""
+    return is_anonymous_read(request) and not in_areas(request.path_info, PRIMARY_ONLY_AREAS)
 
 
 def _chunks_from_replica(content: Iterable) -> Iterator:

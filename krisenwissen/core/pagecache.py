@@ -21,6 +21,8 @@ from django.utils import translation
 
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from .paths import PRIVATE_AREAS, in_areas, is_anonymous_read
+
 GENERATION_KEY = "pagecache:generation"
 #: Apps whose rows are shown on public pages; a change to any of their rows bumps the generation.
 PUBLIC_APPS = {
@@ -43,19 +45,8 @@ PUBLIC_APPS = {
     "wagtaildocs",
     "wagtailredirects",
 }
-SKIP_PREFIXES = (
-    "/cms/",
-    "/api/",
-    "/health/",
-    "/static/",
-    "/media/",
-    "/reflexionsraum/",
-    "/en/reflexionsraum/",
-    "/konto/",
-    "/en/konto/",
-    "/einreichen/",
-    "/en/einreichen/",
-)
+#: Never cached: the private areas, the API (its own ETags and CORS), health checks and files.
+SKIP_AREAS = (*PRIVATE_AREAS, "api/", "health/", "static/", "media/")
 
 
 def _cache():
@@ -119,13 +110,11 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def cacheable_request(self, request) -> bool:
-        if not self.timeout or request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if not self.timeout or not is_anonymous_read(request):
             return False
         if getattr(request, "maintenance_mode", False):
             return False
-        return not request.path_info.startswith(SKIP_PREFIXES)
+        return not in_areas(request.path_info, SKIP_AREAS)
 
     def cacheable_response(self, request, response) -> bool:
         if response.status_code != 200 or response.streaming or response.cookies:
