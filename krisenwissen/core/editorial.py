@@ -22,6 +22,17 @@ EDITORIAL_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
 EDITORIAL_WORKFLOW = "Redaktionelle Freigabe"
 
 
+def permission(apps, app_label: str, model: str, action: str):
+    """The permission ``<action>_<model>`` (created with its content type if it does not exist yet)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    perm, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
+    )
+    return perm
+
+
 def grant_editorial_permissions(
     apps, app_label: str, models: Iterable[str], actions: Iterable[str] = EDITORIAL_ACTIONS
 ) -> None:
@@ -30,19 +41,14 @@ def grant_editorial_permissions(
     Permissions for new models normally appear only after ``migrate`` finishes (post_migrate);
     creating them here lets the same migration run grant them. Django skips them later.
     """
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
     groups = [Group.objects.get_or_create(name=name)[0] for name in EDITORIAL_GROUPS]
     actions = tuple(actions)
     for model in models:
-        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
         for action in actions:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-            )
+            perm = permission(apps, app_label, model, action)
             for group in groups:
-                group.permissions.add(permission)
+                group.permissions.add(perm)
 
 
 def assign_editorial_workflow(apps, app_label: str, model: str) -> None:

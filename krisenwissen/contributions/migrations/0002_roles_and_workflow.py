@@ -17,6 +17,8 @@ created in the CMS keep the existing workflow.
 
 from django.db import migrations
 
+from krisenwissen.core.editorial import permission
+
 WORKFLOW_NAME = "Prüfung von Einreichungen"
 REVIEW_TASK = "Fachliche Prüfung"
 PUBLISH_TASK = "Veröffentlichung durch die Redaktion"
@@ -50,16 +52,6 @@ PERMISSIONS = {
         **{("taxonomy", model): ["add", "change", "delete"] for model in TAXONOMY},
     },
 }
-
-
-def permission(apps, app_label, model, action):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    ct, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=ct, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-    )
-    return perm
 
 
 def review_task(apps, name, groups):

@@ -6,6 +6,8 @@ migration creates the rows it needs itself; Django and Wagtail skip them later a
 
 from django.db import migrations
 
+from krisenwissen.core.editorial import EDITORIAL_WORKFLOW, permission
+
 EDITOR_PERMISSIONS = {
     ("practices", "practice"): ["add", "change", "delete", "publish", "lock", "unlock"],
     ("places", "place"): ["add", "change"],
@@ -24,18 +26,8 @@ EDITOR_PERMISSIONS = {
         )
     },
 }
-WORKFLOW_NAME = "Redaktionelle Freigabe"
+WORKFLOW_NAME = EDITORIAL_WORKFLOW
 TASK_NAME = "Freigabe durch die Moderation"
-
-
-def permission(apps, app_label, model, action):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    ct, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=ct, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
-    )
-    return perm
 
 
 def forwards(apps, schema_editor):
