@@ -68,6 +68,11 @@ class ReplicaRouter:
         return db != REPLICA
 
 
+def replica_in_use() -> bool:
+    """A replica is configured and reads are routed to it (the settings do both together)."""
+    return REPLICA in settings.DATABASES and f"{__name__}.ReplicaRouter" in settings.DATABASE_ROUTERS
+
+
 def is_public_read(request) -> bool:
     """A reading visitor outside the areas that must see the latest writes."""
     return is_anonymous_read(request) and not in_areas(request.path_info, PRIMARY_ONLY_AREAS)
@@ -89,7 +94,7 @@ class ReplicaReadsMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.enabled = REPLICA in settings.DATABASES
+        self.enabled = replica_in_use()
 
     def __call__(self, request):
         if not self.enabled or not is_public_read(request):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from . import maintenance
-from .dbrouting import REPLICA
+from .dbrouting import REPLICA, replica_in_use
 
 
 @never_cache
@@ -94,7 +94,7 @@ def ready(request):
     results = {}
     healthy = True
     checks = dict(CHECKS)
-    if REPLICA in settings.DATABASES and settings.DATABASE_ROUTERS:
+    if replica_in_use():
         checks["replica"] = check_replica
     for name, check in checks.items():
         started = time.perf_counter()

@@ -19,6 +19,7 @@ from krisenwissen.search.models import IndexChange
 
 REPLICA_DATABASES = {**settings.DATABASES, REPLICA: {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}}
 router = ReplicaRouter()
+ROUTER = "krisenwissen.core.dbrouting.ReplicaRouter"
 #: The model the database cache reads through the router (rate-limit counters when there is no Redis).
 CACHE_ENTRY = DatabaseCache("kw_cache", {}).cache_model_class
 
@@ -39,7 +40,7 @@ def seen_by_view(request):
 
 
 def run(request, view=seen_by_view):
-    with override_settings(DATABASES=REPLICA_DATABASES):
+    with override_settings(DATABASES=REPLICA_DATABASES, DATABASE_ROUTERS=[ROUTER]):
         return ReplicaReadsMiddleware(view)(request)
 
 
@@ -128,7 +129,7 @@ def replica_connection():
     """
     from django.db import connections
 
-    with override_settings(DATABASE_ROUTERS=["krisenwissen.core.dbrouting.ReplicaRouter"]):
+    with override_settings(DATABASE_ROUTERS=[ROUTER]):
         yield connections[REPLICA]
 
 
@@ -164,7 +165,7 @@ def test_public_pages_query_the_replica_connection_and_the_cms_the_primary(clien
 
 @pytest.mark.django_db(transaction=True, databases=["default", REPLICA])
 def test_readiness_checks_the_replica_when_reads_are_routed_to_it(client):
-    with override_settings(DATABASE_ROUTERS=["krisenwissen.core.dbrouting.ReplicaRouter"]):
+    with override_settings(DATABASE_ROUTERS=[ROUTER]):
         body = client.get("/health/ready").json()
     assert body["checks"]["replica"]["ok"] is True
 
@@ -175,7 +176,7 @@ def test_readiness_checks_the_replica_when_reads_are_routed_to_it(client):
     connections[REPLICA].close()
     connections[REPLICA].settings_dict = unreachable
     try:
-        with override_settings(DATABASE_ROUTERS=["krisenwissen.core.dbrouting.ReplicaRouter"]):
+        with override_settings(DATABASE_ROUTERS=[ROUTER]):
             response = client.get("/health/ready")
     finally:
         connections[REPLICA].close()
