@@ -31,6 +31,7 @@ from krisenwissen.practices.facets import (
     _fetch_rows,
     _int_pairs,
     _words,
+    cross_filtered_counts,
     load_vocabularies,
     normalise_query,
     pack_rows,
@@ -281,19 +282,8 @@ class LiteratureBrowser:
             values = query.filters.get(name) or ()
             if values:
                 selections[name] = index.fields[name].mask([self._key(name, v) for v in values], index.words)
-        everything_selected = base.copy()
-        for mask in selections.values():
-            everything_selected &= mask
-        facets = {}
-        for name in FACET_FIELDS:
-            if name in selections:
-                others = base.copy()
-                for other, mask in selections.items():
-                    if other != name:
-                        others &= mask
-            else:
-                others = everything_selected
-            facets[name] = self._values(name, index.fields[name].counts(others), query.filters.get(name) or ())
+        everything_selected, counts = cross_filtered_counts(index.fields, base, selections, FACET_FIELDS)
+        facets = {name: self._values(name, counts[name], query.filters.get(name) or ()) for name in FACET_FIELDS}
         total = int(np.bitwise_count(everything_selected).sum())
         flags = unpack(everything_selected, index.n)
         order = index.orders.get(query.sort, index.orders[DEFAULT_SORT])

@@ -198,6 +198,31 @@ def unpack(bits: np.ndarray, n: int) -> np.ndarray:
     return np.unpackbits(bits.view(np.uint8), bitorder="little", count=n).view(bool)
 
 
+def cross_filtered_counts(
+    fields: dict, base: np.ndarray, selections: dict[str, np.ndarray], names
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The rows matching every selection, and each facet's value counts under the *other* facets'
+    selections (OR within a facet, AND across facets: a count says what adding that value gives).
+
+    ``fields`` maps facet names to :class:`FieldIndex`, ``base`` is the bitset the facets narrow
+    down, ``selections`` the bitset of each facet with a selection.
+    """
+    everything_selected = base.copy()
+    for mask in selections.values():
+        everything_selected &= mask
+    counts = {}
+    for name in names:
+        if name in selections:
+            others = base.copy()
+            for other, mask in selections.items():
+                if other != name:
+                    others &= mask
+        else:
+            others = everything_selected
+        counts[name] = fields[name].counts(others)
+    return everything_selected, counts
+
+
 @dataclass
 class FieldIndex:
     """Bitsets of one facet field: ``bits[pos[key]]`` marks the practices having value ``key``."""
@@ -618,20 +643,8 @@ class PracticeBrowser:
                 keys = [self._index_key(name, v) for v in values]
                 selections[name] = index.fields[name].mask(keys, words)
 
-        everything_selected = base.copy()
-        for mask in selections.values():
-            everything_selected &= mask
-
-        facets = {}
-        for name in FACET_FIELDS:
-            if name in selections:
-                others = base.copy()
-                for other, mask in selections.items():
-                    if other != name:
-                        others &= mask
-            else:
-                others = everything_selected
-            facets[name] = self._facet_values(name, index.fields[name].counts(others), query.filters.get(name) or ())
+        everything_selected, counts = cross_filtered_counts(index.fields, base, selections, FACET_FIELDS)
+        facets = {name: self._facet_values(name, counts[name], query.filters.get(name) or ()) for name in FACET_FIELDS}
 
         total = int(np.bitwise_count(everything_selected).sum())
         hits_flags = unpack(everything_selected, index.n)
